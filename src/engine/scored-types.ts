@@ -37,7 +37,7 @@ export interface ScoredCycle {
   /** Repeated keys, in input order. */
   duplicates: DuplicateRow[];
   /** The rows of this cycle in input order (for source_ref checks). */
-  cycleRows: ValueRow[];
+  cycleRows: readonly ValueRow[];
 }
 
 /** Per (department, indicator, cycle) completion figures, for trends and findings. */

@@ -1,0 +1,46 @@
+import type { Indicator, Policy, Source, ValueRow } from './types.ts';
+import type { RowsBySource } from './scored-types.ts';
+
+/** Precedence of sources: a reviewer's row beats the system of record, which beats a self-report. */
+export const SOURCE_PRECEDENCE: readonly Source[] = ['manager', 'system', 'self'];
+
+/**
+ * The row that counts for one (employee, indicator): manager, else system, else self.
+ * Example: { system: A, self: B } -> A.
+ */
+export function countedRow(rows: RowsBySource | undefined): ValueRow | undefined {
+  if (!rows) return undefined;
+  return rows.manager ?? rows.system ?? rows.self;
+}
+
+/**
+ * Completion of a quantitative value, clipped to [0, cap].
+ * higher: c = A / T; lower: c = T / A, and c = cap when A = 0.
+ * Example: lower, T = 90 days, A = 120 days -> c = 0.75.
+ */
+export function completion(direction: 'higher' | 'lower', target: number, actual: number, cap: number): number {
+  let c: number;
+  if (direction === 'higher') c = actual / target;
+  else c = actual === 0 ? cap : target / actual;
+  return Math.min(Math.max(c, 0), cap);
+}
+
+/**
+ * Score of one indicator value. Quantitative: s = 100 * clipped completion.
+ * Qualitative: s = policy.ratingScores[r - 1]. Missing row: s = 0, c = 0 (null for qualitative).
+ * Example: higher, T = 100, A = 130, cap 1.2 -> c = 1.2, s = 120.
+ */
+export function scoreValue(
+  indicator: Indicator,
+  row: ValueRow | undefined,
+  policy: Policy,
+): { completion: number | null; score: number } {
+  if (indicator.kind === 'qualitative') {
+    if (!row || row.rating === null) return { completion: null, score: 0 };
+    const s = policy.ratingScores[row.rating - 1];
+    return { completion: null, score: s ?? 0 };
+  }
+  if (!row || row.target === null || row.actual === null) return { completion: 0, score: 0 };
+  const c = completion(indicator.direction, row.target, row.actual, indicator.cap);
+  return { completion: c, score: 100 * c };
+}

@@ -1,0 +1,59 @@
+// Ordering, ranks and percentiles of employee scores.
+
+/** Scores closer than this compare equal (ENGINE.md). */
+const TIE = 1e-9;
+
+export interface Scored {
+  employeeId: string;
+  score: number;
+}
+
+/**
+ * The forced-grading order: score descending, ties by employee id ascending.
+ * Example: [{b,90},{a,90},{c,95}] -> c, a, b.
+ */
+export function gradingOrder<T extends Scored>(items: readonly T[]): T[] {
+  return [...items].sort((p, q) => {
+    if (Math.abs(p.score - q.score) >= TIE) return q.score - p.score;
+    return p.employeeId < q.employeeId ? -1 : p.employeeId > q.employeeId ? 1 : 0;
+  });
+}
+
+/**
+ * Groups of equal scores in an ordered list, as [start, end) index ranges.
+ * Neighbours closer than 1e-9 join one group (so a group may chain).
+ */
+export function equalScoreGroups(ordered: readonly Scored[]): [number, number][] {
+  const groups: [number, number][] = [];
+  let start = 0;
+  for (let k = 1; k <= ordered.length; k++) {
+    if (k === ordered.length || Math.abs(ordered[k - 1]!.score - ordered[k]!.score) >= TIE) {
+      groups.push([start, k]);
+      start = k;
+    }
+  }
+  return groups;
+}
+
+export interface RankEntry {
+  rank: number;
+  percentile: number;
+}
+
+/**
+ * Rank (1 = highest; equal scores share the lowest rank number: 1, 2, 2, 4) and
+ * percentile = 100 * (count below + 0.5 * count equal, self included) / n.
+ * Example: scores 90, 80, 80, 70 -> ranks 1, 2, 2, 4; percentile of 80 = 100 * (1 + 0.5*2) / 4 = 50.
+ */
+export function rankAndPercentile(items: readonly Scored[]): Map<string, RankEntry> {
+  const ordered = gradingOrder(items);
+  const n = ordered.length;
+  const out = new Map<string, RankEntry>();
+  for (const [start, end] of equalScoreGroups(ordered)) {
+    const equal = end - start;
+    const below = n - end;
+    const entry = { rank: start + 1, percentile: (100 * (below + 0.5 * equal)) / n };
+    for (let k = start; k < end; k++) out.set(ordered[k]!.employeeId, entry);
+  }
+  return out;
+}
