@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite, openPostgres, type Database } from '../db/connect.ts';
+import { onPostgres } from '../../test/support/database.ts';
+import { main } from './main.ts';
+
+// The CLI reads its database from the environment, as a deployment would.
+const saved = { ...process.env };
+let dir: string;
+let dbName: string | null = null;
+const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  return { code, out, err };
+}
+
+/** Opens the same database the CLI uses, to tamper with it as an attacker with SQL access would. */
+async function openDirect(): Promise<Database> {
+  if (!onPostgres) return openPglite(dir);
+  return openPostgres(process.env.DATABASE_URL!, { max: 1 });
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pandian-cli-'));
+  process.env.PANDIAN_DATA_DIR = dir;
+  process.env.PANDIAN_LANG = 'en';
+  delete process.env.DATABASE_URL;
+  delete process.env.PANDIAN_SECRET_KEY;
+  if (onPostgres) {
+    dbName = `pandian_cli_${randomBytes(5).toString('hex')}`;
+    const admin = await openPostgres(ADMIN_URL, { max: 1 });
+    await admin.db.execute(sql.raw(`create database ${dbName}`));
+    await admin.close();
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${dbName}`;
+    process.env.DATABASE_URL = url.toString();
+    process.env.PANDIAN_SECRET_KEY = randomBytes(32).toString('base64');
+  }
+});
+
+afterAll(async () => {
+  process.env = saved;
+  await rm(dir, { recursive: true, force: true });
+  if (dbName) {
+    const admin = await openPostgres(ADMIN_URL, { max: 1 });
+    await admin.db.execute(sql.raw(`drop database if exists ${dbName} with (force)`));
+    await admin.close();
+  }
+});
+
+describe('pandian migrate, import and audit verify', () => {
+  it('migrates, imports the demo company and verifies the audit chain', async () => {
+    expect(await run(['migrate'])).toMatchObject({ code: 0, out: '1 migrations applied\n' });
+    const imported = await run(['import', 'examples/demo']);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toBe('Imported 6 departments, 60 employees, 906 values; cycles 2024, 2025, 2026\n');
+    const verified = await run(['audit', 'verify']);
+    expect(verified.code).toBe(0);
+    // 60 employees created, 2 policy versions, 3 cycles, 1 import entry.
+    expect(verified.out).toBe('Audit log intact: 66 entries, hash chain unbroken\n');
+  });
+
+  it('exits 1 naming the first entry that was edited with plain SQL', async () => {
+    const db = await openDirect();
+    await db.db.execute(sql`update audit_log set after = '{"role":"hr"}' where seq = 7`);
+    await db.close();
+    const verified = await run(['audit', 'verify']);
+    expect(verified.code).toBe(1);
+    expect(verified.err).toBe('Audit log tampered with: entry 7 does not fit (HASH_MISMATCH)\n');
+  });
+
+  it('names a deleted entry too', async () => {
+    const db = await openDirect();
+    await db.db.execute(sql`delete from audit_log where seq = 3`);
+    await db.close();
+    const verified = await run(['audit', 'verify']);
+    expect(verified).toMatchObject({ code: 1, err: 'Audit log tampered with: entry 3 does not fit (GAP)\n' });
+  });
+
+  it('refuses a bad data folder with exit 1 and stores nothing', async () => {
+    const r = await run(['import', 'test/fixtures/does-not-exist']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+  });
+});

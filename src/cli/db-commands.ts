@@ -1,0 +1,72 @@
+// The commands that work on the store: import, migrate, serve, audit verify.
+import type { Lang } from '../engine/types.ts';
+import { loadDataFolder } from '../io/load-data-folder.ts';
+import { openRuntime, startServer } from '../entry/node.ts';
+import { t } from './labels.ts';
+import { UsageError } from './usage.ts';
+
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export async function runDbCommand(command: string, args: string[], lang: Lang, io: CommandIo, demoFolder: () => string): Promise<number> {
+  if (command === 'serve') {
+    if (args.length > 0) throw new UsageError(`unexpected argument "${args[0]}"`);
+    const server = await startServer({ demoFolder: demoFolder(), log: (l) => io.stdout(l + '\n') });
+    await new Promise<void>((resolve) => {
+      for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => resolve());
+    });
+    await server.close();
+    return 0;
+  }
+  if (command === 'import') {
+    const [dir, ...rest] = args;
+    if (dir === undefined) throw new UsageError('import needs a data folder');
+    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    const data = await loadDataFolder(dir);
+    const runtime = await openRuntime();
+    try {
+      const s = await runtime.store.importDataset(data, 'cli:import');
+      io.stdout(
+        t(
+          lang,
+          `已导入：${s.departments} 个部门，${s.employees} 名员工，${s.values} 条指标值，周期 ${s.cycles.join('、')}\n`,
+          `Imported ${s.departments} departments, ${s.employees} employees, ${s.values} values; cycles ${s.cycles.join(', ')}\n`,
+        ),
+      );
+      return 0;
+    } finally {
+      await runtime.close();
+    }
+  }
+  if (command === 'migrate') {
+    const runtime = await openRuntime();
+    const ready = await runtime.store.readiness();
+    await runtime.close();
+    io.stdout(`${ready.detail}\n`);
+    return ready.ready ? 0 : 1;
+  }
+  if (command === 'audit') {
+    if (args[0] !== 'verify' || args.length > 1) throw new UsageError('usage: pandian audit verify');
+    const runtime = await openRuntime();
+    try {
+      const verdict = await runtime.store.verifyAudit();
+      if (verdict.ok) {
+        io.stdout(t(lang, `审计日志完整：${verdict.count} 条记录，哈希链无断裂\n`, `Audit log intact: ${verdict.count} entries, hash chain unbroken\n`));
+        return 0;
+      }
+      io.stderr(
+        t(
+          lang,
+          `审计日志被改动：第 ${verdict.seq} 条记录不符（${verdict.reason}）\n`,
+          `Audit log tampered with: entry ${verdict.seq} does not fit (${verdict.reason})\n`,
+        ),
+      );
+      return 1;
+    } finally {
+      await runtime.close();
+    }
+  }
+  throw new UsageError(`unknown command "${command}"`);
+}

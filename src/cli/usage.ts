@@ -1,0 +1,39 @@
+import type { Lang } from '../engine/types.ts';
+
+/** Wrong use of the command line: exit status 2. */
+export class UsageError extends Error {
+  readonly code = 'BAD_USAGE';
+}
+
+export function usage(lang: Lang): string {
+  if (lang === 'en') {
+    return `pandian — performance review engine
+
+Usage:
+  pandian diagnose DATA_DIR [--cycle C] [--lang zh|en] [--json] [--out DIR]
+  pandian simulate DATA_DIR --proposal proposal.json [--cycle C] [--lang zh|en] [--json]
+  pandian apply    DATA_DIR [--cycle C] [--lang zh|en] [--json]
+  pandian demo     [--lang zh|en]      diagnose the bundled demo company
+  pandian import   DATA_DIR            load a data folder into the store (one transaction)
+  pandian migrate                      apply the database migrations
+  pandian serve                        run the service (PORT, DATABASE_URL, PANDIAN_DATA_DIR ...)
+  pandian audit verify                 check the audit log's hash chain
+
+Exit status: 0 success, 1 bad input (the error on stderr), 2 bad usage.
+`;
+  }
+  return `pandian（盘点）— 绩效盘点引擎
+
+用法：
+  pandian diagnose 数据目录 [--cycle 周期] [--lang zh|en] [--json] [--out 输出目录]
+  pandian simulate 数据目录 --proposal proposal.json [--cycle 周期] [--lang zh|en] [--json]
+  pandian apply    数据目录 [--cycle 周期] [--lang zh|en] [--json]
+  pandian demo     [--lang zh|en]      诊断自带的示例公司
+  pandian import   数据目录            把数据目录导入数据库（单个事务）
+  pandian migrate                      执行数据库迁移
+  pandian serve                        启动服务（PORT、DATABASE_URL、PANDIAN_DATA_DIR 等）
+  pandian audit verify                 校验审计日志的哈希链
+
+退出码：0 成功，1 输入数据有误（错误写在 stderr），2 用法错误。
+`;
+}
