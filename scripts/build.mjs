@@ -3,7 +3,9 @@
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
-const entries = ['src/cli/main.ts', 'src/entry/start.ts'].filter((f) => existsSync(f));
+const entries = Object.fromEntries(
+  Object.entries({ main: 'src/cli/main.ts', start: 'src/entry/start.ts' }).filter(([, f]) => existsSync(f)),
+);
 await build({
   entryPoints: entries,
   outdir: 'dist',

@@ -1,0 +1,57 @@
+// Appending to and verifying the hash-chained audit log.
+import { asc, desc, sql } from 'drizzle-orm';
+import type { Db } from './connect.ts';
+import { auditLog } from './schema.ts';
+import { canonicalJson, entryHash, GENESIS, verifyChain } from './audit-chain.ts';
+
+export interface AuditChange {
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Any constant works; it names the lock that serialises appends across processes. */
+const AUDIT_LOCK = 0x70616e64;
+
+/**
+ * Appends entries inside the caller's transaction. The advisory lock makes
+ * concurrent transactions take turns, so the chain never forks.
+ */
+export async function appendAudit(tx: Db, changes: readonly AuditChange[], now: Date): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
+  const [head] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  let prevHash = head?.hash ?? GENESIS;
+  let seq = head?.seq ?? 0;
+  const at = now.toISOString();
+  const rows: (typeof auditLog.$inferInsert)[] = [];
+  for (const c of changes) {
+    seq += 1;
+    const before = c.before === undefined ? null : c.before;
+    const after = c.after === undefined ? null : c.after;
+    const hash = await entryHash(prevHash, seq, { at, actor: c.actor, action: c.action, entity: c.entity, entityId: c.entityId, before, after });
+    rows.push({
+      seq,
+      at,
+      actor: c.actor,
+      action: c.action,
+      entity: c.entity,
+      entityId: c.entityId,
+      before: before === null ? null : canonicalJson(before),
+      after: after === null ? null : canonicalJson(after),
+      prevHash,
+      hash,
+    });
+    prevHash = hash;
+  }
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(auditLog).values(rows.slice(i, i + 1000));
+}
+
+/** Walks the whole chain; the first entry that does not fit is named. */
+export async function verifyAuditLog(db: Db): ReturnType<typeof verifyChain> {
+  const rows = await db.select().from(auditLog).orderBy(asc(auditLog.seq));
+  return verifyChain(rows);
+}

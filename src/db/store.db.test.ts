@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diagnose } from '../engine/diagnose.ts';
+import { loadDataFolder } from '../io/load-data-folder.ts';
+import type { Dataset } from '../engine/types.ts';
+import { testStore } from '../../test/support/database.ts';
+import type { Store } from './store.ts';
+import { rowsOf } from './values-ingest.ts';
+
+let store: Store;
+let dispose: () => Promise<void>;
+let demo: Dataset;
+
+const countOf = async (table: string) => Number(rowsOf<{ n: number }>(await store.db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n);
+
+beforeAll(async () => {
+  ({ store, dispose } = await testStore());
+  demo = await loadDataFolder('examples/demo');
+});
+afterAll(() => dispose());
+
+describe('import', () => {
+  it('stores the demo company and reads back a dataset that diagnoses identically', async () => {
+    const summary = await store.importDataset(demo, 'hr:test');
+    expect(summary).toMatchObject({ departments: 6, employees: 60, values: demo.values.length, cycles: ['2024', '2025', '2026'] });
+    // policy.json and policy.2024.json: two versions, both new.
+    expect(summary.policyVersions.filter((p) => p.created)).toHaveLength(2);
+    const back = await store.loadDataset();
+    expect(JSON.stringify(diagnose(back, { cycle: '2026' }))).toBe(JSON.stringify(diagnose(demo, { cycle: '2026' })));
+    expect(JSON.stringify(diagnose(back, { cycle: '2024', lang: 'en' }))).toBe(JSON.stringify(diagnose(demo, { cycle: '2024', lang: 'en' })));
+  });
+
+  it('leaves the same state when the same files are imported twice', async () => {
+    const before = { values: await countOf('indicator_values'), policies: await countOf('policies'), employees: await countOf('employees') };
+    const summary = await store.importDataset(demo, 'hr:test');
+    expect(summary.policyVersions.every((p) => !p.created)).toBe(true);
+    expect({ values: await countOf('indicator_values'), policies: await countOf('policies'), employees: await countOf('employees') }).toEqual(before);
+    expect(JSON.stringify(await store.loadDataset())).toBe(JSON.stringify(await store.loadDataset()));
+  });
+
+  it('changes nothing when a later part of the import fails', async () => {
+    const before = await countOf('indicator_values');
+    const auditBefore = await countOf('audit_log');
+    const broken: Dataset = {
+      ...demo,
+      employees: demo.employees.map((e) => (e.id === 'E003' ? { ...e, name: '改名了' } : e)),
+      // A value for an employee id that breaks the values insert (null cycle violates NOT NULL).
+      values: [...demo.values, { ...demo.values[0]!, cycle: null as unknown as string }],
+    };
+    await expect(store.importDataset(broken, 'hr:test')).rejects.toThrow();
+    expect(await countOf('indicator_values')).toBe(before);
+    expect(await countOf('audit_log')).toBe(auditBefore);
+    const back = await store.loadDataset();
+    expect(back.employees.find((e) => e.id === 'E003')!.name).not.toBe('改名了');
+  });
+
+  it('keeps salaries sealed at rest and opens them for the engine', async () => {
+    const raw = rowsOf<{ salary_sealed: string }>(await store.db.execute(sql`select salary_sealed from employees where id = 'E001'`))[0]!;
+    expect(raw.salary_sealed).toMatch(/^v1\./);
+    expect(raw.salary_sealed).not.toContain('60000');
+    expect((await store.loadDataset()).employees.find((e) => e.id === 'E001')!.salary).toBe(60000);
+  });
+});
+
+describe('ingest', () => {
+  const row = { cycle: '2026', employeeId: 'E004', indicatorId: 'sales', source: 'system' as const, target: 1_000_000, actual: 950_000.5, rating: null, sourceRef: 'HT-API-1' };
+
+  it('inserts, then does nothing for the same rows, then updates a changed one', async () => {
+    const auditBefore = await countOf('audit_log');
+    expect(await store.ingestValues([row, { ...row, sourceRef: 'HT-API-2', actual: 10 }], 'api:crm')).toEqual({ received: 2, inserted: 2, updated: 0, unchanged: 0 });
+    expect(await countOf('audit_log')).toBe(auditBefore + 1);
+    expect(await store.ingestValues([row, { ...row, sourceRef: 'HT-API-2', actual: 10 }], 'api:crm')).toEqual({ received: 2, inserted: 0, updated: 0, unchanged: 2 });
+    expect(await countOf('audit_log')).toBe(auditBefore + 1); // nothing changed, nothing logged
+    expect(await store.ingestValues([{ ...row, actual: 990_000 }], 'api:crm')).toEqual({ received: 1, inserted: 0, updated: 1, unchanged: 0 });
+    const stored = rowsOf<{ actual: number }>(await store.db.execute(sql`select actual from indicator_values where source_ref = 'HT-API-1'`));
+    expect(stored.map((r) => r.actual)).toEqual([990_000]);
+    const [last] = rowsOf<{ before: string; after: string }>(await store.db.execute(sql`select before, after from audit_log order by seq desc limit 1`));
+    expect(JSON.parse(last!.before)).toEqual({ updated: [{ actual: 950_000.5, rating: null, target: 1_000_000 }] });
+  });
+
+  it('refuses a bad row and stores none of the request', async () => {
+    const before = await countOf('indicator_values');
+    await expect(store.ingestValues([{ ...row, sourceRef: 'HT-API-3' }, { ...row, employeeId: 'NOBODY' }], 'api:crm')).rejects.toThrow(
+      'rows[1].employeeId: unknown employee "NOBODY"',
+    );
+    await expect(store.ingestValues([{ ...row, target: 0 }], 'api:crm')).rejects.toThrow('rows[0].target: expected a target > 0');
+    await expect(store.ingestValues([{ ...row, indicatorId: 'attitude', target: null, actual: null, rating: 6 }], 'api:crm')).rejects.toThrow('whole number 1..5');
+    await expect(store.ingestValues([{ ...row, cycle: '1999' }], 'api:crm')).rejects.toThrow('unknown cycle "1999"');
+    expect(await countOf('indicator_values')).toBe(before);
+  });
+});
+
+describe('audit log', () => {
+  it('verifies an untouched chain', async () => {
+    const verdict = await store.verifyAudit();
+    expect(verdict.ok).toBe(true);
+  });
+
+  it('catches an edited entry, naming it', async () => {
+    await store.db.execute(sql`update audit_log set actor = 'someone-else' where seq = 2`);
+    expect(await store.verifyAudit()).toEqual({ ok: false, seq: 2, reason: 'HASH_MISMATCH' });
+  });
+
+  it('catches a deleted entry', async () => {
+    const n = await countOf('audit_log');
+    expect(n).toBeGreaterThan(4);
+    // Undo the edit of the previous test by recomputing is impossible without the chain; delete row 2 instead.
+    await store.db.execute(sql`delete from audit_log where seq = 2`);
+    expect(await store.verifyAudit()).toEqual({ ok: false, seq: 2, reason: 'GAP' });
+  });
+});

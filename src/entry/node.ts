@@ -1,0 +1,55 @@
+// The Node runtime: env -> database -> store -> app -> HTTP server.
+import { serve } from '@hono/node-server';
+import { resolve } from 'node:path';
+import { openDatabase, type Database } from '../db/connect.ts';
+import { importSecretKey } from '../db/crypto/sealed.ts';
+import { Store } from '../db/store.ts';
+import { createApp } from '../http/app.ts';
+import { parseApiTokens } from '../http/tokens.ts';
+import { loadDataFolder } from '../io/load-data-folder.ts';
+import { readEnv, type Env } from './env.ts';
+import { loadOrCreateSecretKey } from './secret-key-file.ts';
+
+export interface Runtime {
+  env: Env;
+  database: Database;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database and builds the store; the embedded default makes its own key. */
+export async function openRuntime(source: Record<string, string | undefined> = process.env): Promise<Runtime> {
+  const env = readEnv(source);
+  const dataDir = resolve(env.PANDIAN_DATA_DIR);
+  const keyText = env.PANDIAN_SECRET_KEY ?? (env.DATABASE_URL ? undefined : await loadOrCreateSecretKey(dataDir));
+  if (keyText === undefined) throw new Error('PANDIAN_SECRET_KEY is required with DATABASE_URL (salaries are encrypted with it)');
+  const sealKey = await importSecretKey(keyText);
+  const database = await openDatabase({ DATABASE_URL: env.DATABASE_URL, PANDIAN_DATA_DIR: dataDir });
+  await database.migrate();
+  return { env, database, store: new Store(database, sealKey), close: () => database.close() };
+}
+
+/** `npm start` and `pandian serve`: the service, with the demo company when the database is empty. */
+export async function startServer(opts: { demoFolder: string; log?: (line: string) => void }): Promise<{ close(): Promise<void>; port: number }> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const runtime = await openRuntime();
+  const { env, store } = runtime;
+  if (env.PANDIAN_DEMO === '1' && (await store.isEmpty())) {
+    await store.importDataset(await loadDataFolder(opts.demoFolder), 'system:demo');
+    log(env.PANDIAN_LANG === 'zh' ? '已载入演示公司（examples/demo）' : 'Loaded the demo company (examples/demo)');
+  }
+  const tokens = parseApiTokens(env.PANDIAN_API_TOKENS);
+  const app = createApp({ store, tokens, lang: env.PANDIAN_LANG });
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
+  await new Promise<void>((ok) => server.once('listening', () => ok()));
+  const where = `http://${env.HOST}:${env.PORT}`;
+  log(`pandian ${runtime.database.kind} ${where}  (API docs: ${where}/api/docs)`);
+  if (tokens.length === 0) log(env.PANDIAN_LANG === 'zh' ? '未设置 PANDIAN_API_TOKENS：API 将拒绝所有请求' : 'PANDIAN_API_TOKENS is not set: the API refuses every request');
+  return {
+    port: env.PORT,
+    close: async () => {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await runtime.close();
+    },
+  };
+}
