@@ -17,6 +17,8 @@ import { findEvidence, insertEvidence } from './evidence-rows.ts';
 import { appendAudit } from './audit-log.ts';
 import { buildOrg, type OrgIndex } from '../workflow/scope.ts';
 import type { EvidenceMeta, EvidencePort } from '../workflow/evidence.ts';
+import type { UnitOfWork, WorkflowRepo } from '../workflow/ports.ts';
+import { DrizzleWorkflowRepo } from './workflow-repo.ts';
 
 export interface Clock {
   now(): Date;
@@ -24,7 +26,10 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export class Store implements EvidencePort {
+export class Store implements EvidencePort, UnitOfWork {
+  /** Chat platforms that are configured (messages for them go to the outbox). */
+  platforms: ('slack' | 'lark')[] = [];
+
   readonly blobs: BlobStore;
 
   constructor(
@@ -43,6 +48,16 @@ export class Store implements EvidencePort {
   /** Runs fn in one transaction: all of it lands, or none of it. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) => fn(tx as unknown as Db));
+  }
+
+  /** One workflow transition: state, audit entries and outgoing messages in one transaction. */
+  run<T>(fn: (repo: WorkflowRepo) => Promise<T>): Promise<T> {
+    return this.transaction(async (tx) => {
+      const repo = new DrizzleWorkflowRepo(tx, this.sealKey, () => this.clock.now(), this.platforms);
+      const result = await fn(repo);
+      await repo.flushAudit();
+      return result;
+    });
   }
 
   importDataset(data: Dataset, actor: string): Promise<ImportSummary> {

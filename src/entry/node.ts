@@ -6,7 +6,7 @@ import { importSecretKey } from '../db/crypto/sealed.ts';
 import { Store } from '../db/store.ts';
 import { createApp } from '../http/app.ts';
 import { parseApiTokens } from '../http/tokens.ts';
-import { loadDataFolder } from '../io/load-data-folder.ts';
+import { seedDemo } from './demo.ts';
 import { readEnv, type Env } from './env.ts';
 import { loadOrCreateSecretKey } from './secret-key-file.ts';
 
@@ -35,7 +35,7 @@ export async function startServer(opts: { demoFolder: string; log?: (line: strin
   const runtime = await openRuntime();
   const { env, store } = runtime;
   if (env.PANDIAN_DEMO === '1' && (await store.isEmpty())) {
-    await store.importDataset(await loadDataFolder(opts.demoFolder), 'system:demo');
+    await seedDemo(store, opts.demoFolder);
     log(env.PANDIAN_LANG === 'zh' ? '已载入演示公司（examples/demo）' : 'Loaded the demo company (examples/demo)');
   }
   const tokens = parseApiTokens(env.PANDIAN_API_TOKENS);

@@ -41,11 +41,29 @@ export class EvidenceError extends Error {
 /** 20 MB: Slack and Lark both cap bot downloads in that range; a scan of a contract fits. */
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
-export async function attachEvidence(
-  port: EvidencePort,
-  actor: Actor,
-  input: { cycleId: string; employeeId: string; indicatorId: string | null; submissionId?: number | null; fileName: string; contentType: string; data: Uint8Array },
-): Promise<EvidenceMeta> {
+export interface EvidenceInput {
+  cycleId: string;
+  employeeId: string;
+  indicatorId: string | null;
+  submissionId?: number | null;
+  fileName: string;
+  contentType: string;
+  data: Uint8Array;
+}
+
+/** Attaches one file: stores its bytes, then its metadata with an audit entry. */
+export async function attachEvidence(port: EvidencePort, actor: Actor, input: EvidenceInput): Promise<EvidenceMeta> {
+  const meta = await storeEvidenceBytes(port, actor, input);
+  await port.saveEvidence(meta, { actor: actor.employeeId });
+  return meta;
+}
+
+/**
+ * Checks permission and size, hashes the file and puts its bytes in storage.
+ * The bytes are content-addressed, so a transition that fails afterwards
+ * leaves at most an unreferenced copy, never a wrong one.
+ */
+export async function storeEvidenceBytes(port: EvidencePort, actor: Actor, input: EvidenceInput): Promise<EvidenceMeta> {
   assertAllowed(await port.org(), actor, 'attach_evidence', { kind: 'employee', employeeId: input.employeeId });
   if (input.data.byteLength === 0) throw new EvidenceError('EVIDENCE_EMPTY', `${input.fileName} is empty`);
   if (input.data.byteLength > MAX_EVIDENCE_BYTES) {
@@ -69,7 +87,6 @@ export async function attachEvidence(
     storageKey,
     uploadedBy: actor.employeeId,
   };
-  await port.saveEvidence(meta, { actor: actor.employeeId });
   return meta;
 }
 

@@ -1,0 +1,42 @@
+import type { Action, Actor, Target } from './permissions.ts';
+import { assertAllowed, PermissionError } from './permissions.ts';
+import type { WorkflowRepo } from './ports.ts';
+
+/** The acting person as the org knows them; an id outside the org is refused. */
+export async function actorOf(repo: WorkflowRepo, employeeId: string): Promise<Actor> {
+  const employee = (await repo.org()).employee(employeeId);
+  if (!employee) throw new PermissionError('UNKNOWN_ACTOR', 'view_indicators');
+  return { employeeId, role: employee.role };
+}
+
+export async function allow(repo: WorkflowRepo, actor: Actor, action: Action, target: Target): Promise<void> {
+  assertAllowed(await repo.org(), actor, action, target);
+}
+
+/** The first reviewer of a person: their manager, else the head of their department, else none. */
+export async function reviewerOf(repo: WorkflowRepo, employeeId: string, level: number): Promise<string | null> {
+  const org = await repo.org();
+  let current: string | null = employeeId;
+  for (let l = 0; l < level && current !== null; l++) {
+    const person = org.employee(current);
+    if (!person) return null;
+    let next = person.managerId;
+    if (next === null) {
+      const head: string | null = headOf(org, person.departmentId);
+      next = head !== current ? head : null;
+    }
+    current = next;
+  }
+  return current === employeeId ? null : current;
+}
+
+function headOf(org: Awaited<ReturnType<WorkflowRepo['org']>>, departmentId: string): string | null {
+  for (const id of org.employeeIds()) if (org.headedBy(id).includes(departmentId)) return id;
+  return null;
+}
+
+/** Everyone with the HR role: escalations and HR notices go to all of them. */
+export async function hrPeople(repo: WorkflowRepo): Promise<string[]> {
+  const org = await repo.org();
+  return org.employeeIds().filter((id) => org.employee(id)!.role === 'hr');
+}

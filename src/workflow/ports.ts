@@ -1,0 +1,165 @@
+// What the review cycle needs of the outside world. src/db implements the
+// repository, the adapters deliver the outbox; the workflow depends on neither.
+import type { Card } from '../../cards/model.ts';
+import type { Dataset, Policy, Source, ValueRow } from '../engine/types.ts';
+import type { EvidenceMeta } from './evidence.ts';
+import type { OrgIndex } from './scope.ts';
+
+export type Stage = 'draft' | 'collecting' | 'reviewing' | 'calibrating' | 'published' | 'closed';
+export const STAGES: readonly Stage[] = ['draft', 'collecting', 'reviewing', 'calibrating', 'published', 'closed'];
+
+export interface CycleRow {
+  id: string;
+  stage: Stage;
+  deadlines: Record<string, string>;
+  reviewLevels: number;
+  policyId: number;
+}
+
+export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'approved_first' | 'approved';
+
+export interface SubmissionRow {
+  id: number;
+  cycleId: string;
+  employeeId: string;
+  status: SubmissionStatus;
+  summary: string | null;
+  submittedAt: Date | null;
+  version: number;
+}
+
+export interface ReviewRow {
+  reviewerId: string;
+  level: number;
+  decision: 'approve' | 'return';
+  comment: string | null;
+  overrideScore: number | null;
+  overrideReason: string | null;
+}
+
+export interface AnomalyRow {
+  id: number;
+  cycleId: string;
+  employeeId: string;
+  indicatorId: string;
+  kind: 'outlier' | 'mismatch' | 'missing' | 'duplicate';
+  value: number | null;
+  expected: number | null;
+  robustZ: number | null;
+  sourceRef: string | null;
+  status: 'open' | 'confirmed' | 'corrected';
+  resolvedBy: string | null;
+  correctedValue: number | null;
+  note: string | null;
+}
+
+export interface ResultRow {
+  cycleId: string;
+  employeeId: string;
+  score: number;
+  grade: string;
+  rank: number;
+  percentile: number;
+  raiseRate: number;
+  raiseAmount: number | null;
+  promotion: boolean;
+  developmentIndicator: string | null;
+  developmentTraining: string | null;
+  status: 'published' | 'accepted' | 'appealed' | 'final';
+}
+
+export interface AppealRow {
+  id: number;
+  cycleId: string;
+  employeeId: string;
+  reason: string;
+  status: 'open' | 'escalated' | 'upheld' | 'rejected';
+  dueAt: Date;
+  autoCheck: unknown;
+  resolvedBy: string | null;
+  resolution: string | null;
+  scoreBefore: number | null;
+  scoreAfter: number | null;
+  gradeBefore: string | null;
+  gradeAfter: string | null;
+}
+
+export interface EvidenceRow {
+  id: string;
+  cycleId: string;
+  employeeId: string;
+  indicatorId: string | null;
+  fileName: string;
+  size: number;
+  sha256: string;
+}
+
+export interface AuditChange {
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Reads and writes inside one transaction. */
+export interface WorkflowRepo {
+  org(): Promise<OrgIndex>;
+  cycle(id: string): Promise<CycleRow | undefined>;
+  /** The newest cycle that is not closed, else the newest. */
+  currentCycle(): Promise<CycleRow | undefined>;
+  setCycleStage(id: string, stage: Stage): Promise<void>;
+  policyOf(cycle: CycleRow): Promise<Policy>;
+  /** The whole store as the engine reads it (diagnosis, publication). */
+  dataset(): Promise<Dataset>;
+  values(cycleId: string, employeeId: string): Promise<ValueRow[]>;
+  /** Replaces this employee's workflow rows of one (indicator, source) with `row` (or removes them when null). */
+  setWorkflowValue(cycleId: string, employeeId: string, indicatorId: string, source: Source, row: Omit<ValueRow, 'cycle' | 'employeeId' | 'indicatorId' | 'source'> | null): Promise<void>;
+
+  submission(cycleId: string, employeeId: string): Promise<SubmissionRow | undefined>;
+  submissionById(id: number): Promise<SubmissionRow | undefined>;
+  createSubmission(cycleId: string, employeeId: string): Promise<SubmissionRow>;
+  /** Optimistic: updates only when the row still has `version`; returns false otherwise. */
+  updateSubmission(id: number, version: number, fields: Partial<Pick<SubmissionRow, 'status' | 'summary' | 'submittedAt'>>): Promise<boolean>;
+  submissions(cycleId: string): Promise<SubmissionRow[]>;
+  addReview(review: { submissionId: number; reviewerId: string; level: number; decision: 'approve' | 'return'; comment: string | null; overrideScore: number | null; overrideReason: string | null }): Promise<void>;
+  /** Reviews of one submission, oldest first. */
+  reviews(submissionId: number): Promise<ReviewRow[]>;
+
+  anomalies(cycleId: string, employeeId: string): Promise<AnomalyRow[]>;
+  anomalyById(id: number): Promise<AnomalyRow | undefined>;
+  /** Replaces the open anomalies of one employee; resolved ones stay. */
+  replaceOpenAnomalies(cycleId: string, employeeId: string, list: Omit<AnomalyRow, 'id' | 'status' | 'resolvedBy' | 'correctedValue' | 'note'>[]): Promise<void>;
+  resolveAnomaly(id: number, fields: { status: 'confirmed' | 'corrected'; resolvedBy: string; correctedValue: number | null; note: string | null; at: Date }): Promise<boolean>;
+  countOpenAnomalies(cycleId: string): Promise<number>;
+
+  evidence(cycleId: string, employeeId: string): Promise<EvidenceRow[]>;
+  /** Metadata of a file whose bytes are already stored. */
+  saveEvidence(meta: EvidenceMeta): Promise<void>;
+
+  results(cycleId: string): Promise<ResultRow[]>;
+  result(cycleId: string, employeeId: string): Promise<ResultRow | undefined>;
+  saveResults(rows: ResultRow[]): Promise<void>;
+  updateResult(cycleId: string, employeeId: string, fields: Partial<Omit<ResultRow, 'cycleId' | 'employeeId'>>): Promise<void>;
+
+  createAppeal(a: { cycleId: string; employeeId: string; reason: string; dueAt: Date; autoCheck: unknown }): Promise<AppealRow>;
+  appealById(id: number): Promise<AppealRow | undefined>;
+  appeals(cycleId: string): Promise<AppealRow[]>;
+  updateAppeal(id: number, fromStatus: AppealRow['status'][], fields: Partial<Omit<AppealRow, 'id' | 'cycleId' | 'employeeId'>> & { resolvedAt?: Date }): Promise<boolean>;
+
+  addSuggestion(s: { cycleId: string | null; employeeId: string | null; text: string }): Promise<void>;
+
+  /** A card for one person, delivered on every platform they use (the console always). */
+  send(recipientId: string, card: Card): Promise<void>;
+  audit(changes: AuditChange[]): Promise<void>;
+}
+
+export interface UnitOfWork {
+  /** Runs fn in one transaction: the state change, its audit entries and its messages land together. */
+  run<T>(fn: (repo: WorkflowRepo) => Promise<T>): Promise<T>;
+}
+
+export interface Clock {
+  now(): Date;
+}
