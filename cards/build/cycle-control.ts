@@ -24,6 +24,8 @@ const EN = {
   publishText: 'Every employee gets their result card; scores and grades are written to the audit log.',
   cancel: 'Cancel',
   closed: 'The cycle is closed.',
+  more: (n: number) => `… and ${n} more`,
+  task: { submit: 'not submitted', review: 'review pending', answer_appeal: 'appeal unanswered' } as Record<string, string>,
 };
 
 const ZH: typeof EN = {
@@ -44,6 +46,8 @@ const ZH: typeof EN = {
   publishText: '每位员工都会收到结果卡片，得分和等级写入审计日志。',
   cancel: '取消',
   closed: '周期已关闭。',
+  more: (n: number) => `……另有 ${n} 人`,
+  task: { submit: '未提交', review: '未审核', answer_appeal: '申诉未答复' },
 };
 
 const TEXT: Record<Lang, typeof EN> = { zh: ZH, en: EN };
@@ -66,6 +70,8 @@ function stepButton(view: CycleControlView, t: typeof EN): Button | null {
   };
 }
 
+export const LATE_SHOWN = 20;
+
 /** HR's card for one cycle. */
 export function buildCycleControlCard(view: CycleControlView): Card {
   const t = pick(view.lang, TEXT);
@@ -82,9 +88,12 @@ export function buildCycleControlCard(view: CycleControlView): Card {
   ];
   const blocks: Block[] = [{ type: 'fields', fields }, { type: 'header', text: t.late(view.late.length) }];
   if (view.late.length === 0) blocks.push({ type: 'context', text: t.nobodyLate });
-  for (const run of chunk(view.late, 15)) {
-    blocks.push({ type: 'markdown', text: run.map((l) => `- ${md(l.name)} · ${md(l.task)}`).join('\n') });
+  // A long list helps nobody on a card: the first names, then how many more.
+  const shown = view.late.slice(0, LATE_SHOWN);
+  for (const run of chunk(shown, 15)) {
+    blocks.push({ type: 'markdown', text: run.map((l) => `- ${md(l.name)} · ${md(t.task[l.task] ?? l.task)}`).join('\n') });
   }
+  if (view.late.length > shown.length) blocks.push({ type: 'context', text: t.more(view.late.length - shown.length) });
   const step = stepButton(view, t);
   blocks.push({ type: 'divider' });
   if (step) blocks.push({ type: 'actions', buttons: [step] });

@@ -1,11 +1,11 @@
 // Published: the employee's result with the figures behind it, Accept and
 // Appeal; and the appeal form on a card of its own.
-import { formatNumber, formatPercent } from '../../src/engine/messages.ts';
+import { formatPercent } from '../../src/engine/messages.ts';
 import { common, pick, type Lang } from '../i18n.ts';
 import { escapeMarkdown as md } from '../markdown.ts';
 import type { ActionRef, Block, Card } from '../model.ts';
 import type { ResultView } from '../views.ts';
-import { formatScore, formatWeight } from './format.ts';
+import { formatScore, formatValue, formatWeight } from './format.ts';
 
 const EN = {
   title: (cycle: string, name: string) => `${cycle} result · ${name}`,
@@ -41,7 +41,7 @@ const EN = {
   reasonHint: 'Name the figure you think is wrong and what it should be',
   appealIntro: (score: string, grade: string) =>
     `Your result: score **${score}**, grade **${grade}**. Your manager and HR answer within 24 hours; after that it is escalated.`,
-  appealEvidence: 'Attach evidence for the appeal',
+  appealEvidence: 'Evidence you attached to your submission is part of the appeal; name any other document in the reason.',
   ok: 'OK',
   cancel: 'Cancel',
 };
@@ -76,7 +76,7 @@ const ZH: typeof EN = {
   reason: '申诉理由（必填）',
   reasonHint: '请写明你认为有误的数据及应有的数值',
   appealIntro: (score, grade) => `你的结果：得分 **${score}**，等级 **${grade}**。主管和 HR 会在 24 小时内答复，逾期自动升级。`,
-  appealEvidence: '上传申诉证据',
+  appealEvidence: '你在填报时上传的证据会一并提交；其他材料请在理由中注明。',
   ok: '确定',
   cancel: '取消',
 };
@@ -106,7 +106,7 @@ export function buildResultCard(view: ResultView): Card {
     { label: t.percentile, value: t.percentileValue(formatPercent(view.percentile / 100, 0)) },
     { label: t.raiseRate, value: formatPercent(view.raiseRate) },
   ];
-  if (view.raiseAmount !== null) fields.push({ label: t.raiseAmount, value: formatNumber(view.raiseAmount, 0) });
+  if (view.raiseAmount !== null) fields.push({ label: t.raiseAmount, value: formatValue(Math.round(view.raiseAmount)) });
   fields.push({ label: t.promotion, value: view.promotion ? c.yes : c.no });
   const blocks: Block[] = [{ type: 'fields', fields }];
   if (view.change) {
@@ -140,7 +140,7 @@ export function buildResultCard(view: ResultView): Card {
   };
 }
 
-/** The appeal on a card of its own: the reason form and a place for evidence. */
+/** The appeal on a card of its own: the result it contests and the reason form. */
 export function buildAppealFormCard(view: ResultView): Card {
   const t = pick(view.lang, TEXT);
   return {
@@ -151,7 +151,7 @@ export function buildAppealFormCard(view: ResultView): Card {
     blocks: [
       { type: 'markdown', text: t.appealIntro(formatScore(view.score), md(view.grade)) },
       appealForm(view, t),
-      { type: 'file_request', label: t.appealEvidence, action: { name: 'evidence.attach', payload: { cycle: view.cycle, employeeId: view.employeeId, purpose: 'appeal' } } },
+      { type: 'context', text: t.appealEvidence },
     ],
   };
 }

@@ -178,7 +178,8 @@ export function buildReviewCard(view: ReviewView): Card {
     blocks.push({ type: 'markdown', text: [indicatorMarkdown(line, view.lang, true), ...files].join('\n') });
   }
   const general = view.evidence.filter((e) => e.indicatorId === null || !view.indicators.some((i) => i.indicatorId === e.indicatorId));
-  blocks.push({ type: 'header', text: t.evidence });
+  // Evidence for an indicator sits under it; the rest (or the lack of any) gets its own heading.
+  if (general.length > 0 || view.evidence.length === 0) blocks.push({ type: 'header', text: t.evidence });
   if (view.evidence.length === 0) blocks.push({ type: 'context', text: t.noEvidence });
   blocks.push(...evidenceBlocks(general, view.indicators));
   if (view.anomalies.length > 0) {

@@ -9,98 +9,17 @@
 // - A modal's `callback_id` is the action name and `private_metadata` the
 //   ActionRef JSON; `readSlackViewValues(view.state.values)` gives the inputs by
 //   their card names (`actual:<id>`, `comment`, …; files under `files`).
-import { common } from '../i18n.ts';
-import { parseMarkdown, safeUrl, type Inline } from '../markdown.ts';
-import type { ActionRef, Block, Button, Card, Input } from '../model.ts';
-import { CardRenderError, checkFormId, truncate } from './errors.ts';
+import { safeUrl } from '../markdown.ts';
+import type { ActionRef, Block, Button, Card } from '../model.ts';
+import { fileRequestId } from './block-kit-modal.ts';
+import { encodeActionValue, escapeSlack, FORM_OPEN, plain, SLACK_LIMITS, toMrkdwn, type SlackBlock, type SlackMessage } from './block-kit-text.ts';
+import { checkFormId, truncate } from './errors.ts';
 import { groupBlocks, packGroups } from './groups.ts';
 
-export type SlackBlock = Record<string, unknown>;
-export interface SlackMessage {
-  text: string;
-  blocks: SlackBlock[];
-}
-export interface SlackView {
-  type: 'modal';
-  callback_id: string;
-  title: SlackText;
-  submit: SlackText;
-  close: SlackText;
-  private_metadata: string;
-  blocks: SlackBlock[];
-}
-interface SlackText {
-  type: 'plain_text';
-  text: string;
-  emoji?: boolean;
-}
+export { readSlackViewValues, renderSlackModal } from './block-kit-modal.ts';
+export * from './block-kit-text.ts';
 
-export const SLACK_LIMITS = {
-  messageBlocks: 50,
-  modalBlocks: 100,
-  sectionText: 3000,
-  fields: 10,
-  fieldText: 2000,
-  headerText: 150,
-  buttonText: 75,
-  buttonValue: 2000,
-  id: 255,
-  actionsElements: 25,
-  optionText: 75,
-  options: 100,
-  modalText: 24,
-  privateMetadata: 3000,
-  label: 2000,
-  placeholder: 150,
-} as const;
-
-/** The action of a message button that opens a form's modal; payload `{ key, form, submit }`. */
-export const FORM_OPEN = 'form.open';
-
-const ZWSP = '\u200b';
 const TONE_ICON = { neutral: '', success: '✅ ', warning: '⚠️ ', danger: '⛔ ' } as const;
-
-const plain = (text: string, max: number): SlackText => ({ type: 'plain_text', text: truncate(text || ' ', max), emoji: true });
-
-/** Escapes the three characters Slack reserves in text. */
-export const escapeSlack = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-function inline(nodes: Inline[]): string {
-  return nodes
-    .map((n) => {
-      switch (n.t) {
-        case 'text':
-          return escapeSlack(n.v);
-        case 'code':
-          return `\`${escapeSlack(n.v.replace(/`/g, "'"))}\``;
-        // Zero-width spaces let *bold* work next to Chinese characters.
-        case 'bold':
-          return `${ZWSP}*${inline(n.c)}*${ZWSP}`;
-        case 'italic':
-          return `${ZWSP}_${inline(n.c)}_${ZWSP}`;
-        case 'link': {
-          const url = safeUrl(n.url, false);
-          const label = inline(n.c).replace(/\|/g, '¦');
-          return url ? `<${escapeSlack(url)}|${label}>` : label;
-        }
-      }
-    })
-    .join('');
-}
-
-/** Neutral markdown to Slack mrkdwn: **x** -> *x*, [t](u) -> <u|t>, "- " -> "• ", &<> escaped. */
-export function toMrkdwn(text: string): string {
-  return parseMarkdown(text)
-    .map((l) => (l.kind === 'li' ? `• ${inline(l.inline)}` : l.kind === 'ol' ? `${l.n}. ${inline(l.inline)}` : inline(l.inline)))
-    .join('\n');
-}
-
-/** A button value: the ActionRef as compact JSON, refused when over Slack's 2000 characters. */
-export function encodeActionValue(ref: ActionRef, max: number = SLACK_LIMITS.buttonValue): string {
-  const value = JSON.stringify({ name: ref.name, payload: ref.payload });
-  if (value.length > max) throw new CardRenderError('PAYLOAD_TOO_LARGE', `${ref.name}: ${value.length} > ${max} characters`);
-  return value;
-}
 
 /** Splits long mrkdwn at line breaks into pieces of at most `max` characters. */
 function splitText(text: string, max: number): string[] {
@@ -154,8 +73,6 @@ function interactiveButtons(card: Card, b: Block, ids: Ids): SlackBlock[] {
   if (b.type === 'file_request') return [button(`📎 ${b.label}`, open(fileRequestId(b.action), 0), ids)];
   return [];
 }
-
-const fileRequestId = (ref: ActionRef): string => `file:${ref.name}`;
 
 function contentBlocks(b: Block, ids: Ids): SlackBlock[] {
   switch (b.type) {
@@ -224,98 +141,4 @@ export function renderSlackMessage(card: Card): SlackMessage[] {
       i === 0 ? { type: 'header', block_id: 'title', text: plain(title, SLACK_LIMITS.headerText) } : { type: 'context', block_id: 'title', elements: [{ type: 'mrkdwn', text: escapeSlack(label) }] };
     return { text: truncate(escapeSlack(label), 3000), blocks: [lead, ...blocks] };
   });
-}
-
-function inputElement(input: Input): SlackBlock {
-  const base = { action_id: input.name };
-  const placeholder = 'placeholder' in input && input.placeholder ? { placeholder: plain(input.placeholder, SLACK_LIMITS.placeholder) } : {};
-  switch (input.type) {
-    case 'text':
-    case 'textarea':
-      return { type: 'plain_text_input', ...base, ...(input.type === 'textarea' ? { multiline: true } : {}), ...(input.initial ? { initial_value: input.initial } : {}), ...placeholder };
-    case 'number':
-      return {
-        type: 'number_input',
-        ...base,
-        is_decimal_allowed: true,
-        ...(input.initial !== undefined ? { initial_value: String(input.initial) } : {}),
-        ...(input.min !== undefined ? { min_value: String(input.min) } : {}),
-        ...(input.max !== undefined ? { max_value: String(input.max) } : {}),
-        ...placeholder,
-      };
-    case 'select': {
-      if (input.options.length > SLACK_LIMITS.options) throw new CardRenderError('BAD_CARD', `${input.name}: more than ${SLACK_LIMITS.options} options`);
-      const options = input.options.map((o) => {
-        if (o.value.length > SLACK_LIMITS.optionText) throw new CardRenderError('PAYLOAD_TOO_LARGE', `option value of ${input.name} over 75 characters`);
-        return { text: plain(o.label, SLACK_LIMITS.optionText), value: o.value };
-      });
-      const initial = options.find((o) => o.value === input.initial);
-      return { type: 'static_select', ...base, options, ...(initial ? { initial_option: initial } : {}) };
-    }
-    case 'date':
-      return { type: 'datepicker', ...base, ...(input.initial ? { initial_date: input.initial } : {}) };
-  }
-}
-
-function inputBlock(input: Input): SlackBlock {
-  if (input.name.length > SLACK_LIMITS.id) throw new CardRenderError('BAD_CARD', `input name over 255 characters: ${input.name.slice(0, 40)}…`);
-  return { type: 'input', block_id: input.name, optional: !input.required, label: plain(input.label, SLACK_LIMITS.label), element: inputElement(input) };
-}
-
-function metadata(ref: ActionRef): string {
-  const text = JSON.stringify({ name: ref.name, payload: ref.payload });
-  if (text.length > SLACK_LIMITS.privateMetadata) throw new CardRenderError('PAYLOAD_TOO_LARGE', `${ref.name}: private_metadata ${text.length} > 3000`);
-  return text;
-}
-
-/**
- * The modal of one form (by its id) or file request (`file:<action name>`),
- * submitting with its `submit`-th button (0: the form's submit, then its extra submits).
- */
-export function renderSlackModal(card: Card, formId: string, submit = 0): SlackView {
-  const close = plain(common(card.lang).cancel, SLACK_LIMITS.modalText);
-  for (const b of card.blocks) {
-    if (b.type === 'file_request' && fileRequestId(b.action) === formId) {
-      return {
-        type: 'modal',
-        callback_id: truncate(b.action.name, SLACK_LIMITS.id),
-        title: plain(card.title, SLACK_LIMITS.modalText),
-        submit: plain(common(card.lang).upload, SLACK_LIMITS.modalText),
-        close,
-        private_metadata: metadata(b.action),
-        blocks: [{ type: 'input', block_id: 'files', label: plain(b.label, SLACK_LIMITS.label), element: { type: 'file_input', action_id: 'files', max_files: 10, ...(b.accept ? { filetypes: b.accept.split(',').map((s) => s.trim().replace(/^\./, '')) } : {}) } }],
-      };
-    }
-    if (b.type !== 'form' || b.id !== formId) continue;
-    const button = [b.submit, ...(b.extraSubmits ?? [])][submit];
-    if (!button) throw new CardRenderError('NO_SUCH_FORM', `${card.key}: form ${formId} has no submit button ${submit}`);
-    const blocks: SlackBlock[] = [{ type: 'context', block_id: 'card', elements: [{ type: 'mrkdwn', text: escapeSlack(card.title) }] }];
-    // A modal's submit has no confirm dialog, so the warning sits above the inputs.
-    if (button.confirm) blocks.push({ type: 'section', block_id: 'confirm', text: { type: 'mrkdwn', text: truncate(`*${escapeSlack(button.confirm.title)}*\n${escapeSlack(button.confirm.text)}`, SLACK_LIMITS.sectionText) } });
-    blocks.push(...b.inputs.map(inputBlock));
-    if (blocks.length > SLACK_LIMITS.modalBlocks) throw new CardRenderError('CARD_TOO_LARGE', `${card.key}: form ${formId} needs ${blocks.length} blocks (max 100)`);
-    return {
-      type: 'modal',
-      callback_id: truncate(button.action.name, SLACK_LIMITS.id),
-      title: plain(b.title ?? card.title, SLACK_LIMITS.modalText),
-      submit: plain(button.label, SLACK_LIMITS.modalText),
-      close,
-      private_metadata: metadata(button.action),
-      blocks,
-    };
-  }
-  throw new CardRenderError('NO_SUCH_FORM', `${card.key} has no form ${formId}`);
-}
-
-type StateValue = { type?: string; value?: string | null; selected_option?: { value: string } | null; selected_date?: string | null; files?: { id: string }[] };
-
-/** A submitted modal's values by input name: text, selected value or date; file ids under `files`. */
-export function readSlackViewValues(values: Record<string, Record<string, StateValue>>): Record<string, string | string[] | null> {
-  const out: Record<string, string | string[] | null> = {};
-  for (const actions of Object.values(values)) {
-    for (const [name, v] of Object.entries(actions)) {
-      out[name] = v.files ? v.files.map((f) => f.id) : (v.value ?? v.selected_option?.value ?? v.selected_date ?? null);
-    }
-  }
-  return out;
 }

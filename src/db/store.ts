@@ -106,6 +106,15 @@ export class Store implements EvidencePort, UnitOfWork {
     return findEvidence(this.db, id);
   }
 
+  async loadDepartments() {
+    return this.db.select().from(departments);
+  }
+
+  /** The newest cycle that is not closed, else the newest. */
+  currentCycleId(): Promise<string | undefined> {
+    return this.run(async (repo) => (await repo.currentCycle())?.id);
+  }
+
   verifyAudit() {
     return verifyAuditLog(this.db);
   }

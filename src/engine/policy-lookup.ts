@@ -10,12 +10,30 @@ export function policyFor(data: Pick<Dataset, 'policy' | 'cyclePolicies'>, cycle
  * department, else the one for their role, else none (the employee is not scored).
  */
 export function assignmentFor(policy: Policy, employee: Employee): WeightedIndicator[] | undefined {
-  let byRole: WeightedIndicator[] | undefined;
-  for (const a of policy.assignments) {
-    if (a.department !== undefined && a.department === employee.departmentId) return a.indicators;
-    if (byRole === undefined && a.role !== undefined && a.role === employee.role) byRole = a.indicators;
+  const index = assignmentIndex(policy);
+  return index.byDepartment.get(employee.departmentId) ?? index.byRole.get(employee.role);
+}
+
+interface AssignmentIndex {
+  byDepartment: Map<string, WeightedIndicator[]>;
+  byRole: Map<string, WeightedIndicator[]>;
+}
+
+// Policies are immutable values; a company may have thousands of department assignments.
+const indexes = new WeakMap<Policy, AssignmentIndex>();
+
+function assignmentIndex(policy: Policy): AssignmentIndex {
+  let index = indexes.get(policy);
+  if (!index) {
+    index = { byDepartment: new Map(), byRole: new Map() };
+    // The first assignment of a department or role counts.
+    for (const a of policy.assignments) {
+      if (a.department !== undefined && !index.byDepartment.has(a.department)) index.byDepartment.set(a.department, a.indicators);
+      if (a.role !== undefined && !index.byRole.has(a.role)) index.byRole.set(a.role, a.indicators);
+    }
+    indexes.set(policy, index);
   }
-  return byRole;
+  return index;
 }
 
 /**

@@ -28,7 +28,7 @@ function meanOf(xs: readonly number[]): number {
  *
  * Example: quantile([1, 2, 3, 4], 0.25): h = 0.75, q = 1 + 0.75 * (2 - 1) = 1.75.
  */
-export function quantile(sorted: readonly number[], p: number): number | null {
+export function quantile(sorted: ArrayLike<number>, p: number): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   const h = (n - 1) * p;

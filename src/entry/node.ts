@@ -1,5 +1,9 @@
 // The Node runtime: env -> database -> store -> app -> HTTP server.
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { registerConsole, consoleWorkflowDeps } from '../../adapters/console/routes.ts';
+import { ConsoleCharts } from '../../adapters/console/charts.ts';
+import { escalateOverdueAppeals } from '../workflow/appeals.ts';
 import { resolve } from 'node:path';
 import { openDatabase, type Database } from '../db/connect.ts';
 import { importSecretKey } from '../db/crypto/sealed.ts';
@@ -30,9 +34,9 @@ export async function openRuntime(source: Record<string, string | undefined> = p
 }
 
 /** `npm start` and `pandian serve`: the service, with the demo company when the database is empty. */
-export async function startServer(opts: { demoFolder: string; log?: (line: string) => void }): Promise<{ close(): Promise<void>; port: number }> {
+export async function startServer(opts: { demoFolder: string; log?: (line: string) => void; env?: Record<string, string | undefined> }): Promise<{ close(): Promise<void>; port: number; store: Store }> {
   const log = opts.log ?? ((l: string) => console.log(l));
-  const runtime = await openRuntime();
+  const runtime = await openRuntime(opts.env ?? process.env);
   const { env, store } = runtime;
   if (env.PANDIAN_DEMO === '1' && (await store.isEmpty())) {
     await seedDemo(store, opts.demoFolder);
@@ -40,14 +44,23 @@ export async function startServer(opts: { demoFolder: string; log?: (line: strin
   }
   const tokens = parseApiTokens(env.PANDIAN_API_TOKENS);
   const app = createApp({ store, tokens, lang: env.PANDIAN_LANG });
+  registerConsole(app, { store, lang: env.PANDIAN_LANG, remoteAddress: (c) => getConnInfo(c).remote.address });
+  const ticker = setInterval(() => {
+    void escalateOverdueAppeals(consoleWorkflowDeps(store, env.PANDIAN_LANG, new ConsoleCharts(store)), env.PANDIAN_LANG).catch((err: unknown) => log(`escalation failed: ${String(err)}`));
+  }, 60_000);
+  ticker.unref();
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   await new Promise<void>((ok) => server.once('listening', () => ok()));
-  const where = `http://${env.HOST}:${env.PORT}`;
-  log(`pandian ${runtime.database.kind} ${where}  (API docs: ${where}/api/docs)`);
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : env.PORT;
+  const where = `http://${env.HOST}:${port}`;
+  log(`pandian ${runtime.database.kind} ${where}  (console: ${where}/  API docs: ${where}/api/docs)`);
   if (tokens.length === 0) log(env.PANDIAN_LANG === 'zh' ? '未设置 PANDIAN_API_TOKENS：API 将拒绝所有请求' : 'PANDIAN_API_TOKENS is not set: the API refuses every request');
   return {
-    port: env.PORT,
+    port,
+    store,
     close: async () => {
+      clearInterval(ticker);
       await new Promise<void>((ok) => server.close(() => ok()));
       await runtime.close();
     },

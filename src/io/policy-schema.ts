@@ -4,7 +4,7 @@
 // policy-checks.ts; this file turns the JSON into the engine's shape.
 import { z } from 'zod';
 import type { Grading, Indicator, Policy, Role } from '../engine/types.ts';
-import { decodeUtf8 } from './csv.ts';
+import { decodeUtf8 } from './utf8.ts';
 import { DataError } from './data-error.ts';
 import { checkPolicy } from './policy-checks.ts';
 

@@ -1,11 +1,12 @@
 // The optional files of a data folder: attributes.csv (named facts per cycle
 // and employee) and training.csv (the catalogue: indicator -> training).
 import type { AttributeRow, Employee } from '../engine/types.ts';
+import type { ByteSource } from './byte-source.ts';
 import { decimalCell, requiredCell } from './cells.ts';
 import { openCsv } from './csv.ts';
 
-export function readAttributes(bytes: Uint8Array, employeeById: Map<string, Employee>): AttributeRow[] {
-  const csv = openCsv('attributes.csv', bytes, { required: ['cycle', 'employee_id', 'attribute', 'value'] });
+export function readAttributes(source: ByteSource, employeeById: Map<string, Employee>): AttributeRow[] {
+  const csv = openCsv('attributes.csv', source, { required: ['cycle', 'employee_id', 'attribute', 'value'] });
   const ix = csv.index;
   const interned = new Map<string, string>();
   const intern = (text: string): string => {
@@ -34,8 +35,8 @@ export function readAttributes(bytes: Uint8Array, employeeById: Map<string, Empl
 }
 
 /** indicatorId -> training; `indicatorIds` are those of every policy of the folder. */
-export function readTraining(bytes: Uint8Array, indicatorIds: Set<string>): Record<string, string> {
-  const csv = openCsv('training.csv', bytes, { required: ['indicator_id', 'training'] });
+export function readTraining(source: ByteSource, indicatorIds: Set<string>): Record<string, string> {
+  const csv = openCsv('training.csv', source, { required: ['indicator_id', 'training'] });
   const ix = csv.index;
   const training: Record<string, string> = Object.create(null) as Record<string, string>;
   const firstLine = new Map<string, number>();

@@ -2,6 +2,7 @@
 // department's head is an employee, an employee's department is a
 // department), so both are read first and cross-checked after.
 import type { Department, Employee, Role } from '../engine/types.ts';
+import type { ByteSource } from './byte-source.ts';
 import { optionalCell, optionalDecimalCell, requiredCell } from './cells.ts';
 import { openCsv } from './csv.ts';
 import { DataError } from './data-error.ts';
@@ -17,7 +18,7 @@ export interface Organisation {
 /** Where each record was read, for errors found after reading. */
 type Lines = Map<string, number>;
 
-export function readOrganisation(departmentsCsv: Uint8Array, employeesCsv: Uint8Array): Organisation {
+export function readOrganisation(departmentsCsv: ByteSource, employeesCsv: ByteSource): Organisation {
   const depLines: Lines = new Map();
   const departments = readDepartments(departmentsCsv, depLines);
   const empLines: Lines = new Map();
@@ -49,8 +50,8 @@ export function readOrganisation(departmentsCsv: Uint8Array, employeesCsv: Uint8
   return { departments, employees, employeeById, departmentById };
 }
 
-function readDepartments(bytes: Uint8Array, lines: Lines): Department[] {
-  const csv = openCsv('departments.csv', bytes, { required: ['id', 'name'], optional: ['parent_id', 'head_id'] });
+function readDepartments(source: ByteSource, lines: Lines): Department[] {
+  const csv = openCsv('departments.csv', source, { required: ['id', 'name'], optional: ['parent_id', 'head_id'] });
   const ix = csv.index;
   const departments: Department[] = [];
   csv.forEach((cells, at) => {
@@ -67,8 +68,8 @@ function readDepartments(bytes: Uint8Array, lines: Lines): Department[] {
   return departments;
 }
 
-function readEmployees(bytes: Uint8Array, lines: Lines): Employee[] {
-  const csv = openCsv('employees.csv', bytes, {
+function readEmployees(source: ByteSource, lines: Lines): Employee[] {
+  const csv = openCsv('employees.csv', source, {
     required: ['id', 'name', 'department_id', 'role'],
     optional: ['manager_id', 'salary', 'slack_user_id', 'lark_open_id'],
   });

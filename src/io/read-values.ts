@@ -2,6 +2,7 @@
 // row, and the repeated texts (cycle, employee id, indicator id) interned so
 // every row shares one string instance each.
 import type { Employee, Policy, Source, ValueRow } from '../engine/types.ts';
+import type { ByteSource } from './byte-source.ts';
 import { expectedNumber, plainDecimal, PLAIN_NUMBER } from './cells.ts';
 import { openCsv, type CsvCursor } from './csv.ts';
 
@@ -23,8 +24,8 @@ interface CycleRules {
   indicators: Map<string, { id: string; quantitative: boolean }>;
 }
 
-export function readValues(bytes: Uint8Array, ctx: ValuesContext): ValueRow[] {
-  const csv = openCsv(FILE, bytes, { required: COLUMNS, optional: ['source_ref'] });
+export function readValues(source: ByteSource, ctx: ValuesContext): ValueRow[] {
+  const csv = openCsv(FILE, source, { required: COLUMNS, optional: ['source_ref'] });
   const { cycle: iCycle, employee_id: iEmployee, indicator_id: iIndicator, source: iSource } = csv.index;
   const { target: iTarget, actual: iActual, rating: iRating, source_ref: iRef } = csv.index;
   const indicatorIds = new Map<string, string>();

@@ -42,7 +42,7 @@ beforeAll(async () => {
   ({ store, dispose, clock } = await testStore());
   await store.importDataset(await loadDataFolder('examples/demo'), 'hr:test');
   await store.db.execute(sql`update cycles set stage = 'closed' where id in ('2024', '2025')`);
-  deps = { uow: store, evidence: store, clock, lang: 'en', evidenceUrl: (id) => `/console/evidence/${id}` };
+  deps = { uow: store, evidence: store, clock, lang: 'en', evidenceUrl: (id) => `/console/evidence/${id}`, charts: async () => [] };
 });
 afterAll(() => dispose());
 

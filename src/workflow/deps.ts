@@ -1,6 +1,7 @@
 import type { Lang } from '../engine/types.ts';
 import type { EvidencePort } from './evidence.ts';
 import type { Clock, UnitOfWork } from './ports.ts';
+import type { ChartUrls } from './summary.ts';
 
 /** Everything a use case needs; built once at the entry. */
 export interface WorkflowDeps {
@@ -10,4 +11,6 @@ export interface WorkflowDeps {
   lang: Lang;
   /** Where evidence downloads are served (the console or the API), for links on cards. */
   evidenceUrl(id: string): string;
+  /** The charts of a cycle's diagnosis, where the platform can show them. */
+  charts: ChartUrls;
 }

@@ -13,6 +13,7 @@ import type { Stage } from './ports.ts';
 import { decide, rateQualitative, resolveAnomaly } from './review.ts';
 import { saveSubmission, type UploadedFile } from './submission.ts';
 import { dropSuggestion } from './suggestions.ts';
+import { postLeadershipSummary } from './summary.ts';
 
 export interface ActionRequest {
   /** The acting employee, already resolved from the platform identity. */
@@ -84,6 +85,8 @@ async function route(deps: WorkflowDeps, r: ActionRequest): Promise<Card> {
       if (decision !== 'upheld' && decision !== 'rejected') fail('BAD_INPUT', '未知的处理结果', 'Unknown decision');
       return resolveAppeal(deps, r.actorId, { appealId: int(p.appealId, 'appealId'), decision: decision as 'upheld' | 'rejected', resolution: text(f.resolution), corrections: numbers(f, 'actual:') }, lang);
     }
+    case 'summary.post':
+      return postLeadershipSummary(deps, r.actorId, text(p.cycle), lang, deps.charts);
     case 'suggestion.drop':
       return dropSuggestion(deps, r.actorId, { cycle: p.cycle === undefined || p.cycle === null ? null : text(p.cycle), text: text(f.text), anonymous: f.anonymous === 'yes' }, lang);
     default:

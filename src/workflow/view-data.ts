@@ -7,6 +7,13 @@ import type { WorkflowDeps } from './deps.ts';
 import { fail } from './errors.ts';
 import type { AppealRow, CycleRow, SubmissionRow, WorkflowRepo } from './ports.ts';
 
+/** A deadline as people read it: `2026-12-07 12:48 UTC`. */
+export function readableTime(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 export function employeeName(org: Awaited<ReturnType<WorkflowRepo['org']>>, id: string): string {
   return org.employee(id)?.name ?? id;
 }
@@ -60,7 +67,7 @@ export async function submissionView(deps: WorkflowDeps, repo: WorkflowRepo, cyc
     employeeName: employee.name,
     status: submission?.status ?? 'draft',
     version: submission?.version ?? 0,
-    deadline: cycle.deadlines.collecting ?? null,
+    deadline: readableTime(cycle.deadlines.collecting),
     summary: submission?.summary ?? null,
     returnComment: submission?.status === 'returned' ? await lastReturnComment(repo, submission) : null,
     indicators: indicatorLines(policy, employee, await repo.values(cycle.id, employeeId)),
@@ -151,7 +158,7 @@ export async function appealView(repo: WorkflowRepo, cycle: CycleRow, appeal: Ap
     employeeId: appeal.employeeId,
     employeeName: employee.name,
     reason: appeal.reason,
-    dueAt: appeal.dueAt.toISOString(),
+    dueAt: readableTime(appeal.dueAt.toISOString())!,
     escalated: appeal.status === 'escalated',
     score: result?.score ?? 0,
     grade: result?.grade ?? '',
@@ -182,7 +189,7 @@ export async function cycleControlView(repo: WorkflowRepo, cycle: CycleRow, lang
     lang,
     cycle: cycle.id,
     stage: cycle.stage,
-    deadline: cycle.deadlines[cycle.stage] ?? null,
+    deadline: readableTime(cycle.deadlines[cycle.stage]),
     counts: {
       employees: scoredIds.length,
       submitted: [...submissions.values()].filter((s) => s.status !== 'draft' && s.status !== 'returned').length,

@@ -1,0 +1,45 @@
+// Where a file of a data folder comes from: bytes already in memory (an HTTP
+// upload, a test) or a file on disk, read block by block so a 136 MB
+// values.csv never sits in memory whole.
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+
+/** A file on disk, opened only when read. */
+export interface FileRef {
+  path: string;
+}
+
+export type ByteSource = Uint8Array | FileRef;
+
+/** Random-access reads of one source; close it when done. */
+export interface ByteReader {
+  /** Copies bytes from `position` into `into`; returns how many, 0 at the end. */
+  read(into: Uint8Array, position: number): number;
+  close(): void;
+}
+
+export function openBytes(source: ByteSource): ByteReader {
+  if (source instanceof Uint8Array) {
+    return {
+      read(into, position) {
+        const part = source.subarray(position, position + into.length);
+        into.set(part);
+        return part.length;
+      },
+      close() {},
+    };
+  }
+  const fd = openSync(source.path, 'r');
+  let open = true;
+  return {
+    read: (into, position) => readSync(fd, into, 0, into.length, position),
+    close() {
+      if (open) closeSync(fd);
+      open = false;
+    },
+  };
+}
+
+/** The whole content, for the small files (policy JSON). */
+export function readAllBytes(source: ByteSource): Uint8Array {
+  return source instanceof Uint8Array ? source : readFileSync(source.path);
+}
