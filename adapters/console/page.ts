@@ -43,7 +43,7 @@ export function renderPage(input: {
 <style>@font-face{font-family:"Pandian Sans";src:url(/console/font.ttf) format("truetype");font-display:swap}
 ${input.css}
 body{margin:0;background:#f4f5f7;font-family:"Pandian Sans",system-ui,sans-serif}
-.card,.card *{font-family:"Pandian Sans",system-ui,sans-serif}
+.card,.card *,select,input,textarea,button{font-family:"Pandian Sans",system-ui,sans-serif}
 .top{display:flex;gap:12px;align-items:center;padding:12px 20px;background:#1f2937;color:#fff;position:sticky;top:0;z-index:2}
 .top h1{font-size:18px;margin:0 12px 0 0}.top select{font-size:14px;padding:4px 6px;max-width:420px}
 .top a{color:#cbd5e1;font-size:13px}main{max-width:860px;margin:0 auto;padding:16px}

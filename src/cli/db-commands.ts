@@ -3,6 +3,9 @@ import type { Lang } from '../engine/types.ts';
 import { loadDataFolder } from '../io/load-data-folder.ts';
 import { openRuntime, startServer } from '../entry/node.ts';
 import { t } from './labels.ts';
+import { consoleWorkflowDeps } from '../../adapters/console/routes.ts';
+import { ConsoleCharts } from '../../adapters/console/charts.ts';
+import { escalateOverdueAppeals } from '../workflow/appeals.ts';
 import { UsageError } from './usage.ts';
 
 export interface CommandIo {
@@ -18,6 +21,24 @@ export async function runDbCommand(command: string, args: string[], lang: Lang, 
       for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => resolve());
     });
     await server.close();
+    return 0;
+  }
+  if (command === 'worker') {
+    // The clock's work for deployments that run the service as several processes:
+    // overdue appeals escalate to HR (serve does the same on a timer).
+    const runtime = await openRuntime();
+    const deps = consoleWorkflowDeps(runtime.store, runtime.env.PANDIAN_LANG, new ConsoleCharts(runtime.store));
+    const tick = async () => {
+      const escalated = await escalateOverdueAppeals(deps, runtime.env.PANDIAN_LANG);
+      if (escalated.length > 0) io.stdout(`escalated ${escalated.length} overdue appeal(s)\n`);
+    };
+    await tick();
+    const timer = setInterval(() => void tick().catch((e: unknown) => io.stderr(`${String(e)}\n`)), 60_000);
+    await new Promise<void>((resolve) => {
+      for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => resolve());
+    });
+    clearInterval(timer);
+    await runtime.close();
     return 0;
   }
   if (command === 'import') {

@@ -67,7 +67,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (command === 'demo') {
       return await main(['diagnose', demoFolder(), '--lang', lang], io);
     }
-    if (['serve', 'import', 'migrate', 'audit'].includes(command)) {
+    if (['serve', 'worker', 'import', 'migrate', 'audit'].includes(command)) {
       if (opts.json || opts.out !== undefined || opts.proposal !== undefined || opts.cycle !== undefined) {
         throw new UsageError(`${command} takes no --json, --out, --proposal or --cycle`);
       }
