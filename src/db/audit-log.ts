@@ -3,6 +3,7 @@ import { asc, desc, sql } from 'drizzle-orm';
 import type { Db } from './connect.ts';
 import { auditLog } from './schema.ts';
 import { canonicalJson, entryHash, GENESIS, verifyChain } from './audit-chain.ts';
+import { bulkInsert } from './bulk.ts';
 
 export interface AuditChange {
   actor: string;
@@ -47,7 +48,12 @@ export async function appendAudit(tx: Db, changes: readonly AuditChange[], now: 
     });
     prevHash = hash;
   }
-  for (let i = 0; i < rows.length; i += 1000) await tx.insert(auditLog).values(rows.slice(i, i + 1000));
+  await bulkInsert(
+    tx,
+    'audit_log',
+    ['seq', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'prev_hash', 'hash'],
+    rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entity_id: r.entityId, before: r.before, after: r.after, prev_hash: r.prevHash, hash: r.hash })),
+  );
 }
 
 /** Walks the whole chain; the first entry that does not fit is named. */

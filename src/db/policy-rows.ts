@@ -4,6 +4,7 @@ import type { Indicator, Policy, Role } from '../engine/types.ts';
 import type { Db } from './connect.ts';
 import { assignments, goals, indicators, policies } from './schema.ts';
 import { canonicalJson } from './audit-chain.ts';
+import { bulkInsert } from './bulk.ts';
 
 type Settings = Pick<Policy, 'ratingMax' | 'ratingScores' | 'grading' | 'cleaning' | 'raises' | 'results'>;
 
@@ -69,7 +70,12 @@ export async function savePolicy(
       weight: w.weight,
     })),
   );
-  if (weightRows.length > 0) await tx.insert(assignments).values(weightRows);
+  await bulkInsert(
+    tx,
+    'assignments',
+    ['policy_id', 'position', 'slot', 'department_id', 'role', 'indicator_id', 'weight'],
+    weightRows.map((w) => ({ policy_id: w.policyId, position: w.position, slot: w.slot, department_id: w.departmentId, role: w.role, indicator_id: w.indicatorId, weight: w.weight })),
+  );
   return { id, version, created: true };
 }
 

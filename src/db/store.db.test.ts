@@ -54,6 +54,15 @@ describe('import', () => {
     expect(back.employees.find((e) => e.id === 'E003')!.name).not.toBe('改名了');
   });
 
+  it('round-trips any text through the bulk insert (quotes, backslashes, commas, braces, NULL-looking words)', async () => {
+    const odd = ['HT"2026\\0412', 'a,b{c}', 'NULL', ' spaced ', '合同-甲'];
+    const data: Dataset = { ...demo, values: demo.values.map((v, i) => (i < odd.length ? { ...v, sourceRef: odd[i]! } : v)) };
+    await store.importDataset(data, 'hr:test');
+    const back = await store.loadDataset();
+    expect(back.values.slice(0, odd.length).map((v) => v.sourceRef)).toEqual(odd);
+    await store.importDataset(demo, 'hr:test');
+  });
+
   it('keeps salaries sealed at rest and opens them for the engine', async () => {
     const raw = rowsOf<{ salary_sealed: string }>(await store.db.execute(sql`select salary_sealed from employees where id = 'E001'`))[0]!;
     expect(raw.salary_sealed).toMatch(/^v1\./);
