@@ -14,7 +14,7 @@ const EN = {
   reminderText: (task: string, deadline: string) => `Please ${task} by **${deadline}**. The card with the buttons is further up in this chat.`,
   escalationTitle: (name: string) => `Overdue: ${name}`,
   escalationText: (name: string, task: string, hours: number, deadline: string) =>
-    `The ${task} of **${name}** is **${hours} h** overdue (deadline ${deadline}). Please follow up.`,
+    `The ${task} of **${name}** is ${hours >= 1 ? `**${hours} h** ` : ''}overdue (deadline ${deadline}). Please follow up.`,
   stage: 'Stage',
 };
 
@@ -24,7 +24,7 @@ const ZH: typeof EN = {
   reminderTitle: (deadline) => `提醒：截止 ${deadline}`,
   reminderText: (task, deadline) => `请在 **${deadline}** 前${task}。带按钮的卡片在本会话上方。`,
   escalationTitle: (name) => `逾期：${name}`,
-  escalationText: (name, task, hours, deadline) => `**${name}** 的${task}已逾期 **${hours} 小时**（截止 ${deadline}），请跟进。`,
+  escalationText: (name, task, hours, deadline) => `**${name}** 的${task}已逾期${hours >= 1 ? ` **${hours} 小时**` : ''}（截止 ${deadline}），请跟进。`,
   stage: '阶段',
 };
 

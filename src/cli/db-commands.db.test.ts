@@ -57,7 +57,7 @@ afterAll(async () => {
 
 describe('pandian migrate, import and audit verify', () => {
   it('migrates, imports the demo company and verifies the audit chain', async () => {
-    expect(await run(['migrate'])).toMatchObject({ code: 0, out: '1 migrations applied\n' });
+    expect(await run(['migrate'])).toMatchObject({ code: 0, out: '2 migrations applied\n' });
     const imported = await run(['import', 'examples/demo']);
     expect(imported.code).toBe(0);
     expect(imported.out).toBe('Imported 6 departments, 60 employees, 906 values; cycles 2024, 2025, 2026\n');

@@ -6,6 +6,7 @@ import { t } from './labels.ts';
 import { consoleWorkflowDeps } from '../../adapters/console/routes.ts';
 import { ConsoleCharts } from '../../adapters/console/charts.ts';
 import { escalateOverdueAppeals } from '../workflow/appeals.ts';
+import { runDeadlineReminders } from '../workflow/reminders.ts';
 import { UsageError } from './usage.ts';
 
 export interface CommandIo {
@@ -25,12 +26,14 @@ export async function runDbCommand(command: string, args: string[], lang: Lang, 
   }
   if (command === 'worker') {
     // The clock's work for deployments that run the service as several processes:
-    // overdue appeals escalate to HR (serve does the same on a timer).
+    // overdue appeals escalate to HR, deadlines bring reminders (serve does the same on a timer).
     const runtime = await openRuntime();
     const deps = consoleWorkflowDeps(runtime.store, runtime.env.PANDIAN_LANG, new ConsoleCharts(runtime.store));
     const tick = async () => {
       const escalated = await escalateOverdueAppeals(deps, runtime.env.PANDIAN_LANG);
       if (escalated.length > 0) io.stdout(`escalated ${escalated.length} overdue appeal(s)\n`);
+      const reminders = await runDeadlineReminders(deps, runtime.env.PANDIAN_LANG);
+      if (reminders.reminded.length + reminders.escalated.length > 0) io.stdout(`sent ${reminders.reminded.length} deadline reminder(s), ${reminders.escalated.length} escalation(s)\n`);
     };
     await tick();
     const timer = setInterval(() => void tick().catch((e: unknown) => io.stderr(`${String(e)}\n`)), 60_000);

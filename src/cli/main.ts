@@ -13,7 +13,6 @@ import { parsePolicyText } from '../io/policy-schema.ts';
 import { renderApplication, renderSimulation } from './render-text.ts';
 import { renderDiagnosisMarkdown } from './report-md.ts';
 import { UsageError, usage } from './usage.ts';
-import { runDbCommand } from './db-commands.ts';
 import { writeJson } from './write-json.ts';
 import { writeDiagnosisReport } from './write-report.ts';
 
@@ -71,6 +70,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       if (opts.json || opts.out !== undefined || opts.proposal !== undefined || opts.cycle !== undefined) {
         throw new UsageError(`${command} takes no --json, --out, --proposal or --cycle`);
       }
+      // Loaded here: the store, the server and their packages cost start-up time diagnose need not pay.
+      const { runDbCommand } = await import('./db-commands.ts');
       return await runDbCommand(command, positionals.slice(1), lang, io, demoFolder);
     }
     if (!['diagnose', 'simulate', 'apply'].includes(command)) throw new UsageError(`unknown command "${command}"`);

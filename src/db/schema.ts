@@ -64,6 +64,14 @@ export const policies = pgTable('policies', {
   frozenAt: timestamp('frozen_at', { withTimezone: true }),
   createdBy: text('created_by'),
   createdAt: created(),
+  /** A workflow draft: HR's reason for the change, shown as the "why" of every change it makes. */
+  reason: text('reason'),
+  /** A workflow draft: the version it changes (its changes are computed against it). */
+  basedOn: integer('based_on'),
+  /** A workflow draft: the employee ids asked for pilot feedback. */
+  pilotMembers: jsonb('pilot_members').$type<string[]>().notNull().default([]),
+  /** Set when published through the workflow (imported versions are published without it). */
+  publishedAt: timestamp('published_at', { withTimezone: true }),
 });
 
 export const goals = pgTable(
@@ -296,15 +304,20 @@ export const suggestions = pgTable('suggestions', {
   createdAt: created(),
 });
 
-/** Pilot feedback on a draft policy. */
-export const policyFeedback = pgTable('policy_feedback', {
-  id: serial('id').primaryKey(),
-  policyId: integer('policy_id').notNull(),
-  employeeId: text('employee_id').notNull(),
-  answer: text('answer', { enum: ['agree', 'concern'] }).notNull(),
-  comment: text('comment'),
-  createdAt: created(),
-});
+/** Pilot feedback on a draft policy: one answer per person per policy (a second press updates it). */
+export const policyFeedback = pgTable(
+  'policy_feedback',
+  {
+    id: serial('id').primaryKey(),
+    policyId: integer('policy_id').notNull(),
+    employeeId: text('employee_id').notNull(),
+    answer: text('answer', { enum: ['agree', 'concern'] }).notNull(),
+    comment: text('comment'),
+    createdAt: created(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('policy_feedback_policy_employee').on(t.policyId, t.employeeId)],
+);
 
 /**
  * Append-only, hash-chained (src/db/audit-chain.ts). before/after hold canonical JSON

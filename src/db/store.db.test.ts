@@ -45,7 +45,7 @@ describe('import', () => {
       ...demo,
       employees: demo.employees.map((e) => (e.id === 'E003' ? { ...e, name: '改名了' } : e)),
       // A value for an employee id that breaks the values insert (null cycle violates NOT NULL).
-      values: [...demo.values, { ...demo.values[0]!, cycle: null as unknown as string }],
+      values: [...demo.values, { ...[...demo.values][0]!, cycle: null as unknown as string }],
     };
     await expect(store.importDataset(broken, 'hr:test')).rejects.toThrow();
     expect(await countOf('indicator_values')).toBe(before);
@@ -56,7 +56,7 @@ describe('import', () => {
 
   it('round-trips any text through the bulk insert (quotes, backslashes, commas, braces, NULL-looking words)', async () => {
     const odd = ['HT"2026\\0412', 'a,b{c}', 'NULL', ' spaced ', '合同-甲'];
-    const data: Dataset = { ...demo, values: demo.values.map((v, i) => (i < odd.length ? { ...v, sourceRef: odd[i]! } : v)) };
+    const data: Dataset = { ...demo, values: [...demo.values].map((v, i) => (i < odd.length ? { ...v, sourceRef: odd[i]! } : v)) };
     await store.importDataset(data, 'hr:test');
     const back = await store.loadDataset();
     expect(back.values.slice(0, odd.length).map((v) => v.sourceRef)).toEqual(odd);

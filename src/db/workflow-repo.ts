@@ -3,7 +3,7 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Card } from '../../cards/model.ts';
 import type { Dataset, Policy, ValueRow } from '../engine/types.ts';
 import { sortCycles } from '../engine/policy-lookup.ts';
-import type { AnomalyRow, AppealRow, CycleRow, ResultRow, SubmissionRow, WorkflowRepo } from '../workflow/ports.ts';
+import type { AnomalyRow, AppealRow, CycleRow, PolicyFeedbackRow, PolicyRecord, PolicyStatus, ResultRow, SubmissionRow, WorkflowRepo } from '../workflow/ports.ts';
 import { buildOrg, type OrgIndex } from '../workflow/scope.ts';
 import { appendAudit, type AuditChange } from './audit-log.ts';
 import type { Db } from './connect.ts';
@@ -11,6 +11,7 @@ import { openNumber, sealNumber } from './crypto/sealed.ts';
 import { loadDataset } from './load-dataset.ts';
 import { insertEvidence } from './evidence-rows.ts';
 import type { EvidenceMeta } from '../workflow/evidence.ts';
+import * as drafts from './policy-drafts.ts';
 import { loadPolicy } from './policy-rows.ts';
 import * as t from './schema.ts';
 
@@ -57,8 +58,16 @@ export class DrizzleWorkflowRepo implements WorkflowRepo {
   }
 
   async policyOf(cycle: CycleRow): Promise<Policy> {
+    return loadPolicy(this.tx, await this.policyIdOf(cycle));
+  }
+
+  async policyIdOf(cycle: CycleRow): Promise<number> {
     const [override] = await this.tx.select().from(t.cyclePolicies).where(eq(t.cyclePolicies.cycleId, cycle.id));
-    return loadPolicy(this.tx, override?.policyId ?? cycle.policyId);
+    return override?.policyId ?? cycle.policyId;
+  }
+
+  async departmentNames(): Promise<Record<string, string>> {
+    return Object.fromEntries((await this.tx.select({ id: t.departments.id, name: t.departments.name }).from(t.departments)).map((d) => [d.id, d.name]));
   }
 
   dataset(): Promise<Dataset> {
@@ -213,6 +222,48 @@ export class DrizzleWorkflowRepo implements WorkflowRepo {
 
   async addSuggestion(s: { cycleId: string | null; employeeId: string | null; text: string }): Promise<void> {
     await this.tx.insert(t.suggestions).values(s);
+  }
+
+  policyById(id: number): Promise<Policy> {
+    return loadPolicy(this.tx, id);
+  }
+
+  policyRecord(id: number): Promise<PolicyRecord | undefined> {
+    return drafts.policyRecord(this.tx, id);
+  }
+
+  openPolicyDrafts(): Promise<PolicyRecord[]> {
+    return drafts.openPolicyDrafts(this.tx);
+  }
+
+  createPolicyDraft(policy: Policy, d: { reason: string; basedOn: number; createdBy: string }) {
+    return drafts.createPolicyDraft(this.tx, policy, d);
+  }
+
+  updatePolicyRecord(id: number, from: PolicyStatus[], fields: Parameters<WorkflowRepo['updatePolicyRecord']>[2]): Promise<boolean> {
+    return drafts.updatePolicyRecord(this.tx, id, from, fields);
+  }
+
+  setPolicyFeedback(policyId: number, feedback: PolicyFeedbackRow, at: Date) {
+    return drafts.setPolicyFeedback(this.tx, policyId, feedback, at);
+  }
+
+  policyFeedback(policyId: number): Promise<PolicyFeedbackRow[]> {
+    return drafts.policyFeedbackRows(this.tx, policyId);
+  }
+
+  async cycles(): Promise<CycleRow[]> {
+    const rows = await this.tx.select().from(t.cycles);
+    const order = sortCycles(rows.map((r) => r.id));
+    return order.map((id) => toCycle(rows.find((r) => r.id === id)!));
+  }
+
+  setCyclePolicy(cycleId: string, policyId: number): Promise<void> {
+    return drafts.setCyclePolicy(this.tx, cycleId, policyId);
+  }
+
+  sentKeys(prefix: string): Promise<Set<string>> {
+    return drafts.sentKeys(this.tx, prefix);
   }
 
   async send(recipientId: string, card: Card): Promise<void> {

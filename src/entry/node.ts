@@ -4,6 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { registerConsole, consoleWorkflowDeps } from '../../adapters/console/routes.ts';
 import { ConsoleCharts } from '../../adapters/console/charts.ts';
 import { escalateOverdueAppeals } from '../workflow/appeals.ts';
+import { runDeadlineReminders } from '../workflow/reminders.ts';
 import { resolve } from 'node:path';
 import { openDatabase, type Database } from '../db/connect.ts';
 import { importSecretKey } from '../db/crypto/sealed.ts';
@@ -46,7 +47,9 @@ export async function startServer(opts: { demoFolder: string; log?: (line: strin
   const app = createApp({ store, tokens, lang: env.PANDIAN_LANG });
   registerConsole(app, { store, lang: env.PANDIAN_LANG, remoteAddress: (c) => getConnInfo(c).remote.address });
   const ticker = setInterval(() => {
-    void escalateOverdueAppeals(consoleWorkflowDeps(store, env.PANDIAN_LANG, new ConsoleCharts(store)), env.PANDIAN_LANG).catch((err: unknown) => log(`escalation failed: ${String(err)}`));
+    const wf = consoleWorkflowDeps(store, env.PANDIAN_LANG, new ConsoleCharts(store));
+    void escalateOverdueAppeals(wf, env.PANDIAN_LANG).catch((err: unknown) => log(`escalation failed: ${String(err)}`));
+    void runDeadlineReminders(wf, env.PANDIAN_LANG).catch((err: unknown) => log(`reminders failed: ${String(err)}`));
   }, 60_000);
   ticker.unref();
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });

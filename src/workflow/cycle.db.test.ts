@@ -145,6 +145,28 @@ describe('the review cycle', () => {
     expect((await act('E055', 'appeal.resolve', rejected, { resolution: '系统记录无误，维持原结果' })).ok).toBe(true);
   });
 
+  it('HR posts the leadership summary: charts as images, aggregates only, to every leader', async () => {
+    const charts = async (cycle: string) => [
+      { title: 'Scores by department', url: `https://pandian.example/charts/${cycle}/scores.png` },
+      { title: 'Grade distribution', url: `https://pandian.example/charts/${cycle}/grades.png` },
+    ];
+    const withCharts = { ...deps, charts };
+    const refused = await handleAction(withCharts, { actorId: 'E003', name: 'summary.post', payload: { cycle: '2026' }, form: {}, files: [], lang: 'en' });
+    expect(refused.ok).toBe(false);
+    const posted = await handleAction(withCharts, { actorId: 'E055', name: 'summary.post', payload: { cycle: '2026' }, form: {}, files: [], lang: 'en' });
+    expect(posted.ok).toBe(true);
+    const [leaderCard] = (await outbox('E001')).map((m) => m.card).filter((c) => c.key.startsWith('diagnosis:'));
+    const images = leaderCard!.blocks.filter((b) => b.type === 'image');
+    expect(images.map((b) => (b as { url: string }).url)).toEqual(['https://pandian.example/charts/2026/scores.png', 'https://pandian.example/charts/2026/grades.png']);
+    // No employee's name or id anywhere on the card.
+    const text = JSON.stringify(leaderCard);
+    const names = await query<{ id: string; name: string }>(`select id, name from employees`);
+    for (const n of names) {
+      expect(text).not.toContain(n.name);
+      expect(text).not.toMatch(new RegExp(`\\b${n.id}\\b`));
+    }
+  });
+
   it('left an unbroken audit trail of every step', async () => {
     expect(await store.verifyAudit()).toMatchObject({ ok: true });
     const steps = await query<{ action: string }>(`select distinct action from audit_log`);

@@ -10,6 +10,7 @@ import type { WorkflowDeps } from './deps.ts';
 import { fail, WorkflowError } from './errors.ts';
 import { PermissionError } from './permissions.ts';
 import type { Stage } from './ports.ts';
+import { answerPilot, draftPolicy, pilotPolicy, publishPolicy, simulatePolicy, startPolicyDraft } from './policy-change.ts';
 import { decide, rateQualitative, resolveAnomaly } from './review.ts';
 import { saveSubmission, type UploadedFile } from './submission.ts';
 import { dropSuggestion } from './suggestions.ts';
@@ -89,6 +90,19 @@ async function route(deps: WorkflowDeps, r: ActionRequest): Promise<Card> {
       return postLeadershipSummary(deps, r.actorId, text(p.cycle), lang, deps.charts);
     case 'suggestion.drop':
       return dropSuggestion(deps, r.actorId, { cycle: p.cycle === undefined || p.cycle === null ? null : text(p.cycle), text: text(f.text), anonymous: f.anonymous === 'yes' }, lang);
+    case 'policy.new':
+      return startPolicyDraft(deps, r.actorId, { reason: text(f.reason) }, lang);
+    case 'policy.draft':
+      // The reason comes with the file: from the upload card's payload, or a form field of the same request.
+      return draftPolicy(deps, r.actorId, { files: r.files, reason: text(f.reason ?? p.reason) }, lang);
+    case 'policy.simulate':
+      return simulatePolicy(deps, r.actorId, { policyId: int(p.policyId, 'policyId') }, lang);
+    case 'policy.pilot':
+      return pilotPolicy(deps, r.actorId, { policyId: int(p.policyId, 'policyId'), people: text(f.people) }, lang);
+    case 'policy.feedback':
+      return answerPilot(deps, r.actorId, { policyId: int(p.policyId, 'policyId'), vote: text(p.vote), comment: text(f.comment) }, lang);
+    case 'policy.publish':
+      return publishPolicy(deps, r.actorId, { policyId: int(p.policyId, 'policyId') }, lang);
     default:
       return fail('UNKNOWN_ACTION', `无法识别的操作 ${r.name}`, `Unknown action ${r.name}`);
   }

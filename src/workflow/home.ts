@@ -7,6 +7,7 @@ import { actorOf, reviewerOf } from './actor.ts';
 import { cards } from './card-builders.ts';
 import type { WorkflowDeps } from './deps.ts';
 import { authorize } from './permissions.ts';
+import { policyHomeCards } from './policy-change.ts';
 import { appealView, cycleControlView, resultView, reviewView, submissionView } from './view-data.ts';
 
 export async function homeCards(deps: WorkflowDeps, actorId: string, lang: Lang): Promise<Card[]> {
@@ -17,6 +18,7 @@ export async function homeCards(deps: WorkflowDeps, actorId: string, lang: Lang)
     const out: Card[] = [];
     if (!cycle) return out;
     if (actor.role === 'hr') out.push(cards.cycleControl(await cycleControlView(repo, cycle, lang)));
+    out.push(...(await policyHomeCards(repo, actor, lang)));
     const policy = await repo.policyOf(cycle);
     const assigned = assignmentFor(policy, org.employee(actorId)!) !== undefined;
     if (assigned && (cycle.stage === 'collecting' || cycle.stage === 'reviewing')) {

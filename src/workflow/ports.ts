@@ -94,6 +94,27 @@ export interface EvidenceRow {
   sha256: string;
 }
 
+export type PolicyStatus = 'draft' | 'pilot' | 'published';
+
+/** A policy version's workflow record (the policy itself is read with policyById). */
+export interface PolicyRecord {
+  id: number;
+  name: string;
+  version: number;
+  status: PolicyStatus;
+  reason: string | null;
+  basedOn: number | null;
+  pilotMembers: string[];
+  createdBy: string | null;
+  publishedAt: Date | null;
+}
+
+export interface PolicyFeedbackRow {
+  employeeId: string;
+  answer: 'agree' | 'concern';
+  comment: string | null;
+}
+
 export interface AuditChange {
   actor: string;
   action: string;
@@ -150,6 +171,27 @@ export interface WorkflowRepo {
 
   addSuggestion(s: { cycleId: string | null; employeeId: string | null; text: string }): Promise<void>;
 
+  /** The id of the policy version a cycle uses (its own override, else the cycle's). */
+  policyIdOf(cycle: CycleRow): Promise<number>;
+  /** Department id -> name. */
+  departmentNames(): Promise<Record<string, string>>;
+  policyById(id: number): Promise<Policy>;
+  policyRecord(id: number): Promise<PolicyRecord | undefined>;
+  /** Versions in draft or pilot, newest first. */
+  openPolicyDrafts(): Promise<PolicyRecord[]>;
+  /** A proposal as a new draft version; a version with the same content already exists -> that one, not created. */
+  createPolicyDraft(policy: Policy, draft: { reason: string; basedOn: number; createdBy: string }): Promise<{ created: boolean; record: PolicyRecord }>;
+  /** Optimistic on status: changes the record only while its status is one of `from`. */
+  updatePolicyRecord(id: number, from: PolicyStatus[], fields: Partial<Pick<PolicyRecord, 'status' | 'pilotMembers' | 'publishedAt'>> & { frozenAt?: Date }): Promise<boolean>;
+  /** One answer per person per policy; returns the answer it replaced, if any. */
+  setPolicyFeedback(policyId: number, feedback: PolicyFeedbackRow, at: Date): Promise<PolicyFeedbackRow | undefined>;
+  policyFeedback(policyId: number): Promise<PolicyFeedbackRow[]>;
+  cycles(): Promise<CycleRow[]>;
+  /** Points a cycle at a policy version, dropping any per-cycle override. */
+  setCyclePolicy(cycleId: string, policyId: number): Promise<void>;
+
+  /** `recipient key` of every card already sent (console copy) whose key starts with `prefix`. */
+  sentKeys(prefix: string): Promise<Set<string>>;
   /** A card for one person, delivered on every platform they use (the console always). */
   send(recipientId: string, card: Card): Promise<void>;
   audit(changes: AuditChange[]): Promise<void>;
