@@ -1,5 +1,7 @@
 // The console's card styles: quiet, readable, Chinese-friendly.
 export const CONSOLE_CSS = `
+.sym { font-weight: 700; margin-right: 2px; } .sym-high { color: #d55e00; } .sym-medium { color: #e69f00; }
+.sym-low { color: #c9a400; } .sym-ok { color: #009e73; } .sym-warn { color: #e69f00; }
 .card { --accent: #3370ff; font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB",
   "Microsoft YaHei", "Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", system-ui, sans-serif;
   font-size: 14px; line-height: 1.6; color: #1f2329; background: #fff; border: 1px solid #dee0e3;

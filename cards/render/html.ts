@@ -20,12 +20,30 @@ export const escapeHtml = (s: string): string =>
 const attr = (name: string, value: string | number | undefined | null | boolean): string =>
   value === undefined || value === null || value === false ? '' : value === true ? ` ${name}` : ` ${name}="${escapeHtml(String(value))}"`;
 
+/**
+ * The emoji the builders use, as text symbols: a browser on a machine without an
+ * emoji font (a fresh server, CI) would draw empty boxes. Chat clients keep the emoji.
+ */
+const SYMBOLS: Record<string, string> = {
+  '🔴': '<span class="sym sym-high">●</span>',
+  '🟠': '<span class="sym sym-medium">●</span>',
+  '🟡': '<span class="sym sym-low">●</span>',
+  '✅': '<span class="sym sym-ok">√</span>',
+  '⚠': '<span class="sym sym-warn">！</span>',
+  '⛔': '<span class="sym sym-high">×</span>',
+  '❔': '<span class="sym">？</span>',
+};
+const EMOJI = /\p{Extended_Pictographic}\uFE0F?/gu;
+
+/** Text content with the builders' emoji replaced (others dropped); never for attribute values. */
+export const textHtml = (s: string): string => escapeHtml(s).replace(EMOJI, (e) => SYMBOLS[e.replace('\uFE0F', '')] ?? '');
+
 function inline(nodes: Inline[]): string {
   return nodes
     .map((n) => {
       switch (n.t) {
         case 'text':
-          return escapeHtml(n.v);
+          return textHtml(n.v);
         case 'code':
           return `<code>${escapeHtml(n.v)}</code>`;
         case 'bold':
@@ -106,13 +124,13 @@ const formOpen = (cls: string, multipart: boolean, extra = '') =>
 function blockHtml(card: Card, b: Block): string {
   switch (b.type) {
     case 'header':
-      return `<h3 class="block-header">${escapeHtml(b.text)}</h3>`;
+      return `<h3 class="block-header">${textHtml(b.text)}</h3>`;
     case 'markdown':
       return `<div class="md">${markdownToHtml(b.text)}</div>`;
     case 'context':
       return `<div class="context">${markdownToHtml(b.text)}</div>`;
     case 'fields':
-      return `<dl class="fields">${b.fields.map((f) => `<div><dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.value)}</dd></div>`).join('')}</dl>`;
+      return `<dl class="fields">${b.fields.map((f) => `<div><dt>${textHtml(f.label)}</dt><dd>${textHtml(f.value)}</dd></div>`).join('')}</dl>`;
     case 'divider':
       return '<hr>';
     case 'image': {
@@ -130,7 +148,7 @@ function blockHtml(card: Card, b: Block): string {
     case 'file_request': {
       const upload = { label: common(card.lang).upload, action: b.action };
       return (
-        `${formOpen('card-form file-request', true)}<fieldset><legend>📎 ${escapeHtml(b.label)}</legend>` +
+        `${formOpen('card-form file-request', true)}<fieldset><legend>${textHtml(b.label)}</legend>` +
         `<input type="file" name="files" multiple required${attr('accept', b.accept)}><div class="actions">${submitButton(upload)}</div></fieldset></form>`
       );
     }
@@ -142,7 +160,7 @@ export function renderHtml(card: Card): string {
   const lang = card.lang === 'en' ? 'en' : 'zh-CN';
   return (
     `<article class="card tone-${card.tone ?? 'neutral'}"${attr('data-card-key', card.key)}${attr('data-testid', `card:${card.key}`)}${attr('lang', lang)}>` +
-    `<header class="card-head"><h2>${escapeHtml(card.title)}</h2></header>` +
+    `<header class="card-head"><h2>${textHtml(card.title)}</h2></header>` +
     `<div class="card-body">${card.blocks.map((b) => blockHtml(card, b)).join('')}</div></article>`
   );
 }
