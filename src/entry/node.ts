@@ -8,7 +8,8 @@ import { runDeadlineReminders } from '../workflow/reminders.ts';
 import { resolve } from 'node:path';
 import { openDatabase, type Database } from '../db/connect.ts';
 import { importSecretKey } from '../db/crypto/sealed.ts';
-import { Store } from '../db/store.ts';
+import { Store, systemClock } from '../db/store.ts';
+import { S3BlobStore } from '../db/s3-blob-store.ts';
 import { createApp } from '../http/app.ts';
 import { parseApiTokens } from '../http/tokens.ts';
 import { seedDemo } from './demo.ts';
@@ -31,7 +32,16 @@ export async function openRuntime(source: Record<string, string | undefined> = p
   const sealKey = await importSecretKey(keyText);
   const database = await openDatabase({ DATABASE_URL: env.DATABASE_URL, PANDIAN_DATA_DIR: dataDir });
   await database.migrate();
-  return { env, database, store: new Store(database, sealKey), close: () => database.close() };
+  const blobs = env.PANDIAN_S3_BUCKET
+    ? new S3BlobStore({
+        endpoint: env.PANDIAN_S3_ENDPOINT!,
+        bucket: env.PANDIAN_S3_BUCKET,
+        region: env.PANDIAN_S3_REGION!,
+        accessKeyId: env.PANDIAN_S3_ACCESS_KEY_ID!,
+        secretAccessKey: env.PANDIAN_S3_SECRET_ACCESS_KEY!,
+      })
+    : undefined;
+  return { env, database, store: new Store(database, sealKey, systemClock, blobs), close: () => database.close() };
 }
 
 /** `npm start` and `pandian serve`: the service, with the demo company when the database is empty. */
