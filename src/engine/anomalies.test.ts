@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Indicator, IndicatorResult, Policy, Source, ValueRow } from './types.ts';
-import type { DuplicateRow, RowsBySource, ScoredCycle, ScoredEmployee } from './scored-types.ts';
+import type { Employee, Indicator, IndicatorResult, Policy, Source, ValueRow } from './types.ts';
+import type { ScoredCycle, ScoredEmployee } from './scored-types.ts';
 import { detectAnomalies } from './anomalies.ts';
+import { indexCycleRows } from './score-cycle.ts';
+import { ValueTable } from './value-table.ts';
 
 const INDICATORS: Indicator[] = [
   { id: 'sales', name: 'Sales', kind: 'quantitative', direction: 'higher', unit: null, goal: 'g1', cap: 1.2 },
@@ -30,23 +32,15 @@ function scoredCycle(
   employees: { id: string; dept: string; indicators?: string[] }[],
   cycleRows: ValueRow[],
 ): ScoredCycle {
-  const rows = new Map<string, Map<string, RowsBySource>>();
-  const duplicates: DuplicateRow[] = [];
-  for (const r of cycleRows) {
-    const byInd = rows.get(r.employeeId) ?? new Map<string, RowsBySource>();
-    rows.set(r.employeeId, byInd);
-    const bySource = byInd.get(r.indicatorId) ?? {};
-    byInd.set(r.indicatorId, bySource);
-    const first = bySource[r.source];
-    if (first) duplicates.push({ row: r, first });
-    else bySource[r.source] = r;
-  }
-  const scored: ScoredEmployee[] = employees.map(({ id, dept, indicators = ['sales'] }) => ({
-    employee: { id, name: id, departmentId: dept, managerId: null, role: 'employee', salary: null },
+  const people = employees.map(({ id, dept }): Employee => ({ id, name: id, departmentId: dept, managerId: null, role: 'employee', salary: null }));
+  const table = ValueTable.from(cycleRows);
+  const rows = indexCycleRows({ employees: people }, INDICATORS.map((i) => i.id), table);
+  const scored: ScoredEmployee[] = employees.map(({ id, indicators = ['sales'] }, k) => ({
+    employee: people[k]!,
     score: 0,
     assignment: indicators.map((i) => ({ id: i, weight: 100 / indicators.length })),
     indicators: indicators.map((i): IndicatorResult => {
-      const by = rows.get(id)?.get(i);
+      const by = rows.get(id, i);
       const counted = by?.manager ?? by?.system ?? by?.self;
       return {
         indicatorId: i,
@@ -66,8 +60,8 @@ function scoredCycle(
     indicatorById: new Map(INDICATORS.map((i) => [i.id, i])),
     employees: scored,
     rows,
-    duplicates,
-    cycleRows,
+    duplicates: rows.duplicates,
+    cycleRows: table,
   };
 }
 

@@ -1,6 +1,6 @@
-import type { Anomaly, ValueRow } from './types.ts';
+import type { Anomaly, Source, ValueRow } from './types.ts';
 import type { ScoredCycle } from './scored-types.ts';
-import { mean, median } from './stats.ts';
+import { mean, median, type Numbers } from './stats.ts';
 
 /** Per indicator, company-wide: (employee, indicator) pairs with both a self and a system actual, and how many disagree. */
 export type MismatchCounts = Map<string, { pairs: number; mismatches: number }>;
@@ -30,36 +30,56 @@ export function detectAnomalies(scored: ScoredCycle): { anomalies: Anomaly[]; mi
   return { anomalies, mismatch };
 }
 
+/** One (department, quantitative indicator) group of scored actuals, in employee order. */
+interface Peers {
+  employeeIds: string[];
+  actuals: number[];
+  /** The source of each actual (the counted row's). */
+  sources: Source[];
+}
+
 function findOutliers(scored: ScoredCycle): Anomaly[] {
   const { minPeers, robustZ } = scored.policy.cleaning;
   // departmentId -> indicatorId -> scored actuals, in employee order
-  const groups = new Map<string, Map<string, { employeeId: string; x: number; ref: string | null }[]>>();
+  const groups = new Map<string, Map<string, Peers>>();
   for (const { employee, indicators } of scored.employees) {
+    let byIndicator = groups.get(employee.departmentId);
     for (const r of indicators) {
-      if (scored.indicatorById.get(r.indicatorId)?.kind !== 'quantitative') continue;
       if (r.source === null || r.actual === null) continue;
-      const ref = scored.rows.get(employee.id)?.get(r.indicatorId)?.[r.source]?.sourceRef ?? null;
-      let byIndicator = groups.get(employee.departmentId);
+      if (scored.indicatorById.get(r.indicatorId)?.kind !== 'quantitative') continue;
       if (!byIndicator) groups.set(employee.departmentId, (byIndicator = new Map()));
-      let list = byIndicator.get(r.indicatorId);
-      if (!list) byIndicator.set(r.indicatorId, (list = []));
-      list.push({ employeeId: employee.id, x: r.actual, ref });
+      let peers = byIndicator.get(r.indicatorId);
+      if (!peers) byIndicator.set(r.indicatorId, (peers = { employeeIds: [], actuals: [], sources: [] }));
+      peers.employeeIds.push(employee.id);
+      peers.actuals.push(r.actual);
+      peers.sources.push(r.source);
     }
   }
   const out: Anomaly[] = [];
+  // Scratch space for one group's sorted values and deviations.
+  let sorted = new Float64Array(64);
+  let deviations = new Float64Array(64);
   for (const byIndicator of groups.values()) {
-    for (const [indicatorId, list] of byIndicator) {
-      if (list.length < minPeers) continue;
-      const xs = list.map((p) => p.x);
-      const m = median(ascending(xs)) ?? 0; // a group holds at least the value that created it
-      const deviations = xs.map((x) => Math.abs(x - m));
-      const mad = median(ascending(deviations)) ?? 0;
-      const meanAd = mean(deviations) ?? 0;
-      for (const p of list) {
-        const z = robustZScore(p.x, m, mad, meanAd);
-        if (Math.abs(z) > robustZ) {
-          out.push({ kind: 'outlier', employeeId: p.employeeId, indicatorId, value: p.x, expected: m, robustZ: z, sourceRef: p.ref });
-        }
+    for (const [indicatorId, { employeeIds, actuals: xs, sources }] of byIndicator) {
+      const n = xs.length;
+      if (n < minPeers) continue;
+      if (sorted.length < n) {
+        sorted = new Float64Array(2 * n);
+        deviations = new Float64Array(2 * n);
+      }
+      const m = median(ascending(xs, sorted)) ?? 0; // a group holds at least the value that created it
+      const deviation = deviations.subarray(0, n);
+      for (let i = 0; i < n; i++) deviation[i] = Math.abs(xs[i]! - m);
+      const mad = median(ascending(deviation, sorted)) ?? 0;
+      const meanAd = mean(deviation) ?? 0;
+      for (let i = 0; i < n; i++) {
+        const x = xs[i]!;
+        const z = robustZScore(x, m, mad, meanAd);
+        if (!(Math.abs(z) > robustZ)) continue;
+        const employeeId = employeeIds[i]!;
+        // The counted row is the first row of its source.
+        const ref = scored.rows.get(employeeId, indicatorId)?.[sources[i]!]?.sourceRef ?? null;
+        out.push({ kind: 'outlier', employeeId, indicatorId, value: x, expected: m, robustZ: z, sourceRef: ref });
       }
     }
   }
@@ -76,26 +96,24 @@ function findMismatches(scored: ScoredCycle): { mismatch: MismatchCounts; anomal
   const tolerance = scored.policy.cleaning.mismatchTolerance;
   const mismatch: MismatchCounts = new Map();
   const anomalies: Anomaly[] = [];
-  for (const [employeeId, byIndicator] of scored.rows) {
-    for (const [indicatorId, { self, system }] of byIndicator) {
-      if (!self || !system || self.actual === null || system.actual === null) continue;
-      let counts = mismatch.get(indicatorId);
-      if (!counts) mismatch.set(indicatorId, (counts = { pairs: 0, mismatches: 0 }));
-      counts.pairs += 1;
-      const relative = Math.abs(self.actual - system.actual) / Math.max(Math.abs(system.actual), MISMATCH_FLOOR);
-      if (!(relative > tolerance)) continue;
-      counts.mismatches += 1;
-      anomalies.push({
-        kind: 'mismatch',
-        employeeId,
-        indicatorId,
-        value: self.actual,
-        expected: system.actual,
-        robustZ: null,
-        sourceRef: system.sourceRef ?? self.sourceRef ?? null,
-      });
-    }
-  }
+  scored.rows.forEachSelfAndSystem((employeeId, indicatorId, self, system) => {
+    if (self.actual === null || system.actual === null) return;
+    let counts = mismatch.get(indicatorId);
+    if (!counts) mismatch.set(indicatorId, (counts = { pairs: 0, mismatches: 0 }));
+    counts.pairs += 1;
+    const relative = Math.abs(self.actual - system.actual) / Math.max(Math.abs(system.actual), MISMATCH_FLOOR);
+    if (!(relative > tolerance)) return;
+    counts.mismatches += 1;
+    anomalies.push({
+      kind: 'mismatch',
+      employeeId,
+      indicatorId,
+      value: self.actual,
+      expected: system.actual,
+      robustZ: null,
+      sourceRef: system.sourceRef ?? self.sourceRef ?? null,
+    });
+  });
   return { mismatch, anomalies };
 }
 
@@ -123,23 +141,42 @@ function findDuplicates(scored: ScoredCycle): Anomaly[] {
     sourceRef: row.sourceRef,
   }));
 
-  // indicatorId -> sourceRef -> employeeId -> that employee's first row with the ref
-  const credited = new Map<string, Map<string, Map<string, ValueRow>>>();
-  for (const row of scored.cycleRows) {
-    const ref = row.sourceRef;
+  // indicator -> sourceRef -> the first row with it; and, for a ref credited to
+  // two or more employees, that first row -> employee -> the employee's first
+  // row with it. Rows are indices in the cycle's table, ids are its codes.
+  const table = scored.cycleRows;
+  const firstWithRef = new Map<number, Map<string, number>>();
+  const shared = new Map<number, Map<number, number>>();
+  for (let i = 0; i < table.length; i++) {
+    const ref = table.refAt(i);
     if (ref === null || ref.trim() === '') continue;
-    let byRef = credited.get(row.indicatorId);
-    if (!byRef) credited.set(row.indicatorId, (byRef = new Map()));
-    let byEmployee = byRef.get(ref);
-    if (!byEmployee) byRef.set(ref, (byEmployee = new Map()));
-    if (!byEmployee.has(row.employeeId)) byEmployee.set(row.employeeId, row);
+    const indicator = table.indicator[i]!;
+    const employee = table.employee[i]!;
+    let byRef = firstWithRef.get(indicator);
+    if (!byRef) firstWithRef.set(indicator, (byRef = new Map()));
+    const first = byRef.get(ref);
+    if (first === undefined) {
+      byRef.set(ref, i);
+      continue;
+    }
+    let byEmployee = shared.get(first);
+    if (byEmployee === undefined) {
+      if (employee === table.employee[first]) continue;
+      shared.set(first, (byEmployee = new Map([[table.employee[first]!, first]])));
+    }
+    if (!byEmployee.has(employee)) byEmployee.set(employee, i);
   }
-  for (const [indicatorId, byRef] of credited) {
-    for (const [ref, byEmployee] of byRef) {
-      if (byEmployee.size < 2) continue;
-      for (const [employeeId, row] of byEmployee) {
-        out.push({ kind: 'duplicate', employeeId, indicatorId, value: rowValue(row), expected: null, robustZ: null, sourceRef: ref });
-      }
+  for (const [first, byEmployee] of shared) {
+    for (const [employee, i] of byEmployee) {
+      out.push({
+        kind: 'duplicate',
+        employeeId: table.employeeText(employee),
+        indicatorId: table.indicatorText(table.indicator[first]!),
+        value: table.actualAt(i) ?? table.ratingAt(i),
+        expected: null,
+        robustZ: null,
+        sourceRef: table.refAt(first),
+      });
     }
   }
   return out;
@@ -158,6 +195,13 @@ function compareAnomalies(a: Anomaly, b: Anomaly): number {
   );
 }
 
-function ascending(xs: readonly number[]): number[] {
-  return [...xs].sort((a, b) => a - b);
+/**
+ * xs sorted ascending, in the front of `into`. The typed array's numeric sort
+ * orders -0 before 0, where a comparator keeps them as given; medians and
+ * MADs come out the same.
+ */
+function ascending(xs: Numbers, into: Float64Array): Float64Array {
+  const out = into.subarray(0, xs.length);
+  for (let i = 0; i < xs.length; i++) out[i] = xs[i]!;
+  return out.sort();
 }

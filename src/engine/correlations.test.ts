@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { Indicator, IndicatorResult, Policy } from './types.ts';
 import type { ScoredCycle, ScoredEmployee } from './scored-types.ts';
+import { indexCycleRows } from './score-cycle.ts';
+import { ValueTable } from './value-table.ts';
 import { correlate } from './correlations.ts';
 
 // ---- minimal hand-made fixtures
@@ -36,7 +38,7 @@ function cycle(indicators: Indicator[], employees: ScoredEmployee[]): ScoredCycl
   };
   return {
     cycle: '2026', policy, indicatorById: new Map(indicators.map((i) => [i.id, i])),
-    employees, rows: new Map(), duplicates: [], cycleRows: [],
+    employees, rows: indexCycleRows({ employees: [] }, [], []), duplicates: [], cycleRows: new ValueTable(),
   };
 }
 

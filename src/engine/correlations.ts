@@ -1,56 +1,23 @@
 // Pairwise correlation of indicator scores, and the employees who break the pattern.
-import type { Correlation, IndicatorResult } from './types.ts';
+import type { Correlation, WeightedIndicator } from './types.ts';
 import type { ScoredCycle } from './scored-types.ts';
+import { sortPositions } from './sort-positions.ts';
 import { pearson, pearsonPValue, quantile } from './stats.ts';
 
 /** ENGINE.md: pairs with fewer common employees are not reported. */
 const MIN_PAIRS = 10;
 
-/**
- * Employees high on one indicator and low on the other: s_x >= p75(x) and
- * s_y <= p25(y), or s_y >= p75(y) and s_x <= p25(x), with type-7 quartiles
- * over the same employees. ids come in employee-id order already.
- */
-function offDiagonal(ids: readonly string[], sx: readonly number[], sy: readonly number[], x: Quartiles, y: Quartiles): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    const a = sx[i] as number;
-    const b = sy[i] as number;
-    if ((a >= x.p75 && b <= y.p25) || (b >= y.p75 && a <= x.p25)) out.push(ids[i] as string);
-  }
-  return out;
+/** One indicator's scores by employee position (NaN = no scored value). */
+interface Column {
+  scores: Float64Array;
+  /** The positions with a value, by score ascending. */
+  order: Int32Array;
 }
 
-interface Quartiles {
-  p25: number;
-  p75: number;
-}
-
-/**
- * Average ranks (1-based, ties share their mean position) and the quartiles of
- * the members of one indicator's precomputed ascending order that are in `keep`.
- * Linear in n: the sort happened once per indicator, not once per pair.
- */
-function ranksWithin(order: Int32Array, scores: Float64Array, keep: Uint8Array, n: number): { ranks: Float64Array; quartiles: Quartiles } {
-  const sorted = new Float64Array(n);
-  const members = new Int32Array(n);
-  let m = 0;
-  for (const k of order) {
-    if (keep[k] === 1) {
-      members[m] = k;
-      sorted[m++] = scores[k] as number;
-    }
-  }
-  const ranks = new Float64Array(scores.length);
-  let start = 0;
-  while (start < m) {
-    let end = start + 1;
-    while (end < m && sorted[end] === sorted[start]) end++;
-    const rank = (start + 1 + end) / 2;
-    for (let i = start; i < end; i++) ranks[members[i] as number] = rank;
-    start = end;
-  }
-  return { ranks, quartiles: { p25: quantile(sorted, 0.25) as number, p75: quantile(sorted, 0.75) as number } };
+/** Over some employees: their average ranks (by position) and their scores ascending. */
+interface Ranked {
+  ranks: Float64Array;
+  sorted: Float64Array;
 }
 
 /**
@@ -64,57 +31,54 @@ function ranksWithin(order: Int32Array, scores: Float64Array, keep: Uint8Array, 
  * side every employee sits on both its quartiles. Findings only read it for
  * |r| >= 0.5.
  *
+ * Each indicator's employees are sorted by score once; its ranks serve every
+ * pair whose employees are the indicator's own, and a pair with fewer
+ * (someone missing one side) takes its ranks in one pass over that order.
+ * Sums run in employee order, as pearson() over the pair's values would.
+ *
  * Example: sales and margin both scored for 10 people with r = 0.5 ->
  * { x: 'sales', y: 'margin', n: 10, pearson: 0.5, spearman, pValue: 0.14111328125, offDiagonal }.
  */
 export function correlate(scored: ScoredCycle): Correlation[] {
   const n = scored.employees.length;
   const order = scored.policy.indicators.map((i) => i.id);
-  // Per indicator: scores by employee position (NaN = no value) and that position order sorted by score.
-  const scores = new Map<string, Float64Array>();
-  for (const id of order) scores.set(id, new Float64Array(n).fill(NaN));
-  scored.employees.forEach((e, k) => {
-    for (const result of e.indicators) if (hasValue(result)) scores.get(result.indicatorId)![k] = result.score;
-  });
-  const sortedOrder = new Map<string, Int32Array>();
-  for (const [id, s] of scores) {
-    const idx = Int32Array.from({ length: n }, (_, k) => k).filter((k) => !Number.isNaN(s[k]));
-    sortedOrder.set(id, idx.sort((a, b) => (s[a] as number) - (s[b] as number)));
-  }
+  const columns = columnsOf(scored, order);
+  const ids = scored.employees.map((e) => e.employee.id);
+  const own = columns.map((c) => ranked(c, null));
+  const both = new Uint8Array(n);
+  const common = new Int32Array(n);
   const out: Correlation[] = [];
-  const keep = new Uint8Array(n);
   for (let i = 0; i < order.length; i++) {
-    const xs = scores.get(order[i] as string)!;
+    const x = columns[i]!;
     for (let j = i + 1; j < order.length; j++) {
-      const ys = scores.get(order[j] as string)!;
-      const ids: string[] = [];
-      const sx: number[] = [];
-      const sy: number[] = [];
-      const positions: number[] = [];
-      for (let k = 0; k < n; k++) {
-        const both = !Number.isNaN(xs[k]) && !Number.isNaN(ys[k]);
-        keep[k] = both ? 1 : 0;
-        if (!both) continue;
-        ids.push(scored.employees[k]!.employee.id);
-        sx.push(xs[k] as number);
-        sy.push(ys[k] as number);
-        positions.push(k);
+      const y = columns[j]!;
+      // Usually everyone has both: then the pair's employees are all, in place.
+      const everyone = x.order.length === n && y.order.length === n;
+      let m = n;
+      if (!everyone) {
+        m = 0;
+        for (let k = 0; k < n; k++) {
+          const has = !Number.isNaN(x.scores[k]!) && !Number.isNaN(y.scores[k]!);
+          both[k] = has ? 1 : 0;
+          if (has) common[m++] = k;
+        }
       }
-      if (ids.length < MIN_PAIRS) continue;
-      const rx = ranksWithin(sortedOrder.get(order[i] as string)!, xs, keep, ids.length);
-      const ry = ranksWithin(sortedOrder.get(order[j] as string)!, ys, keep, ids.length);
+      if (m < MIN_PAIRS) continue;
+      const at = everyone ? null : common.subarray(0, m);
+      // Over the pair's employees: the column's own ranks when they are the same people.
+      const rx = m === x.order.length ? own[i]! : ranked(x, both);
+      const ry = m === y.order.length ? own[j]! : ranked(y, both);
+      const sx = gather(x.scores, at);
+      const sy = gather(y.scores, at);
       const r = pearson(sx, sy);
       out.push({
-        x: order[i] as string,
-        y: order[j] as string,
-        n: ids.length,
+        x: order[i]!,
+        y: order[j]!,
+        n: m,
         pearson: r,
-        spearman: pearson(
-          positions.map((k) => rx.ranks[k] as number),
-          positions.map((k) => ry.ranks[k] as number),
-        ),
-        pValue: pearsonPValue(r, ids.length),
-        offDiagonal: offDiagonal(ids, sx, sy, rx.quartiles, ry.quartiles),
+        spearman: pearson(gather(rx.ranks, at), gather(ry.ranks, at)),
+        pValue: pearsonPValue(r, m),
+        offDiagonal: offDiagonal(ids, at, sx, sy, rx.sorted, ry.sorted),
       });
     }
   }
@@ -122,8 +86,90 @@ export function correlate(scored: ScoredCycle): Correlation[] {
   return out.sort((a, b) => strength(b.pearson) - strength(a.pearson));
 }
 
-function hasValue(result: IndicatorResult): boolean {
-  return result.source !== null;
+function columnsOf(scored: ScoredCycle, order: readonly string[]): Column[] {
+  const n = scored.employees.length;
+  const byId = new Map(order.map((id) => [id, new Float64Array(n).fill(NaN)]));
+  // The columns of an assignment's indicators, looked up once per assignment.
+  const columnsOfAssignment = new Map<WeightedIndicator[], (Float64Array | undefined)[]>();
+  scored.employees.forEach((e, k) => {
+    let columns = columnsOfAssignment.get(e.assignment);
+    if (columns === undefined) columnsOfAssignment.set(e.assignment, (columns = e.assignment.map((a) => byId.get(a.id))));
+    e.indicators.forEach((result, i) => {
+      if (result.source === null) return;
+      const column = e.assignment[i]?.id === result.indicatorId ? columns[i] : byId.get(result.indicatorId);
+      column![k] = result.score;
+    });
+  });
+  return order.map((id) => {
+    const scores = byId.get(id)!;
+    const present = new Int32Array(n);
+    let count = 0;
+    for (let k = 0; k < n; k++) if (!Number.isNaN(scores[k]!)) present[count++] = k;
+    return { scores, order: sortPositions(scores, present.subarray(0, count)) };
+  });
+}
+
+/**
+ * Average ranks (1-based; equal scores share the mean of their positions, as
+ * scipy.stats.rankdata 'average') and ascending scores of the column's
+ * employees, or of those marked in `keep`: one pass over the sorted order.
+ */
+function ranked(column: Column, keep: Uint8Array | null): Ranked {
+  const { scores, order } = column;
+  let members = order;
+  if (keep !== null) {
+    members = new Int32Array(order.length);
+    let count = 0;
+    for (let i = 0; i < order.length; i++) if (keep[order[i]!] === 1) members[count++] = order[i]!;
+    members = members.subarray(0, count);
+  }
+  const m = members.length;
+  const sorted = new Float64Array(m);
+  for (let i = 0; i < m; i++) sorted[i] = scores[members[i]!]!;
+  const ranks = new Float64Array(scores.length).fill(NaN);
+  let start = 0;
+  while (start < m) {
+    let end = start + 1;
+    while (end < m && sorted[end] === sorted[start]) end++;
+    const rank = (start + 1 + end) / 2;
+    for (let i = start; i < end; i++) ranks[members[i]!] = rank;
+    start = end;
+  }
+  return { ranks, sorted };
+}
+
+/**
+ * Employees high on one indicator and low on the other: s_x >= p75(x) and
+ * s_y <= p25(y), or s_y >= p75(y) and s_x <= p25(x), with type-7 quartiles
+ * over the same employees. In employee-id order, as the employees are.
+ */
+function offDiagonal(
+  ids: readonly string[],
+  at: Int32Array | null,
+  sx: Float64Array,
+  sy: Float64Array,
+  sortedX: Float64Array,
+  sortedY: Float64Array,
+): string[] {
+  const x25 = quantile(sortedX, 0.25)!;
+  const x75 = quantile(sortedX, 0.75)!;
+  const y25 = quantile(sortedY, 0.25)!;
+  const y75 = quantile(sortedY, 0.75)!;
+  const out: string[] = [];
+  for (let i = 0; i < sx.length; i++) {
+    const a = sx[i]!;
+    const b = sy[i]!;
+    if ((a >= x75 && b <= y25) || (b >= y75 && a <= x25)) out.push(ids[at === null ? i : at[i]!]!);
+  }
+  return out;
+}
+
+/** values at the given positions; all of them (not copied) for null. */
+function gather(values: Float64Array, at: Int32Array | null): Float64Array {
+  if (at === null) return values;
+  const out = new Float64Array(at.length);
+  for (let i = 0; i < at.length; i++) out[i] = values[at[i]!]!;
+  return out;
 }
 
 /** |r|, with null below every real value so it sorts last. */

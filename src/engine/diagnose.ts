@@ -3,15 +3,15 @@ import type { DepartmentIndicatorPoint } from './scored-types.ts';
 import { detectAnomalies } from './anomalies.ts';
 import { correlate } from './correlations.ts';
 import { summarizeDepartments } from './department-summary.ts';
-import { employeeResults } from './employee-results.ts';
+import { rankedResults } from './employee-results.ts';
 import { buildFindings } from './findings.ts';
 import { gradeNames } from './grading.ts';
-import { departmentIndicatorPoints, summarizeIndicators } from './indicator-summary.ts';
+import { departmentPointsOf, summarizeIndicators, type CompletionTable } from './indicator-summary.ts';
 import { sortCycles } from './policy-lookup.ts';
-import { gradingOrder } from './ranking.ts';
-import { groupByCycle, scoreCycle } from './score-cycle.ts';
+import { cycleCompletions, groupByCycle, scoreCycleWithCompletions } from './score-cycle.ts';
 import { topPerformerTraits } from './traits.ts';
-import { buildTrends, trendPoints } from './trends.ts';
+import { buildTrends, trendPointsOf } from './trends.ts';
+import { cyclesIn } from './value-table.ts';
 
 export interface DiagnoseOptions {
   /** The cycle to diagnose; default the latest. Trends use every cycle up to it. */
@@ -31,14 +31,16 @@ export class EngineError extends Error {
 
 /** Every cycle in the data, oldest first. */
 export function cyclesOf(data: Dataset): string[] {
-  const seen = new Set<string>();
-  for (const row of data.values) seen.add(row.cycle);
-  return sortCycles(seen);
+  return sortCycles(cyclesIn(data.values));
 }
 
 /** The cycle asked for, or the latest one; an unknown cycle is an EngineError. */
 export function resolveCycle(data: Dataset, cycle: string | undefined): { cycle: string; history: string[] } {
-  const all = cyclesOf(data);
+  return pickCycle(cyclesOf(data), cycle);
+}
+
+/** resolveCycle over the cycles of the data, oldest first. */
+function pickCycle(all: string[], cycle: string | undefined): { cycle: string; history: string[] } {
   if (all.length === 0) throw new EngineError('NO_VALUES', 'values.csv has no rows');
   const chosen = cycle ?? all[all.length - 1]!;
   const at = all.indexOf(chosen);
@@ -53,25 +55,24 @@ export function resolveCycle(data: Dataset, cycle: string | undefined): { cycle:
  */
 export function diagnose(data: Dataset, options: DiagnoseOptions = {}): Diagnosis {
   const lang = options.lang ?? 'zh';
-  const { cycle, history } = resolveCycle(data, options.cycle);
   const byCycle = groupByCycle(data.values);
+  const { cycle, history } = pickCycle(sortCycles(byCycle.keys()), options.cycle);
   const trendInput: { cycle: string; points: Map<string, TrendPoint> }[] = [];
-  const points: DepartmentIndicatorPoint[] = [];
-  for (const c of history.slice(0, -1)) {
-    const past = scoreCycle(data, c, byCycle.get(c) ?? []);
-    trendInput.push({ cycle: c, points: trendPoints(past) });
-    points.push(...departmentIndicatorPoints(past));
-  }
-  const scored = scoreCycle(data, cycle, byCycle.get(cycle) ?? []);
-  trendInput.push({ cycle, points: trendPoints(scored) });
-  points.push(...departmentIndicatorPoints(scored));
+  let points: DepartmentIndicatorPoint[] = [];
+  const addCycle = (c: string, table: CompletionTable): void => {
+    trendInput.push({ cycle: c, points: trendPointsOf(c, table) });
+    points = points.concat(departmentPointsOf(c, table));
+  };
+  // Earlier cycles only feed trends and findings: their completions suffice.
+  for (const c of history.slice(0, -1)) addCycle(c, cycleCompletions(data, c, byCycle.get(c) ?? []));
+  const { scored, table } = scoreCycleWithCompletions(data, cycle, byCycle.get(cycle) ?? []);
+  addCycle(cycle, table);
 
-  const employees = employeeResults(scored);
+  const { results: employees, order } = rankedResults(scored);
   const { anomalies, mismatch } = detectAnomalies(scored);
   const departments = summarizeDepartments(employees, gradeNames(scored.policy.grading));
-  const indicators = summarizeIndicators(scored, mismatch);
+  const indicators = summarizeIndicators(scored, mismatch, table);
   const correlations = correlate(scored);
-  const order = gradingOrder(employees).map((e) => e.employeeId);
   const traits = topPerformerTraits(
     order,
     data.attributes.filter((a) => a.cycle === cycle),

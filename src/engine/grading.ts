@@ -14,7 +14,19 @@ export function gradeNames(grading: Grading): string[] {
  * Example: n = 10, shares S .1 A .2 B .5 C .15 D .05 -> b = 1, 3, 8, 10 (9.5 rounds up), 10.
  */
 export function forcedGrades(items: readonly Scored[], grades: { grade: string; share: number }[]): Map<string, string> {
-  const ordered = gradingOrder(items);
+  return forcedGradesInOrder(gradingOrder(items), grades);
+}
+
+/** forcedGrades of items already in grading order. */
+function forcedGradesInOrder(ordered: readonly Scored[], grades: { grade: string; share: number }[]): Map<string, string> {
+  const gradeIndex = forcedGradeIndexes(ordered, grades);
+  const out = new Map<string, string>();
+  ordered.forEach((item, k) => out.set(item.employeeId, grades[gradeIndex[k]!]!.grade));
+  return out;
+}
+
+/** The index in `grades` of each position of items in grading order, by forced distribution. */
+function forcedGradeIndexes(ordered: readonly Scored[], grades: { grade: string; share: number }[]): number[] {
   const n = ordered.length;
   const bounds: number[] = [];
   let cumulative = 0;
@@ -32,9 +44,7 @@ export function forcedGrades(items: readonly Scored[], grades: { grade: string; 
     // The group is ordered best first, so its first member holds the best grade.
     for (let k = start + 1; k < end; k++) gradeIndex[k] = gradeIndex[start]!;
   }
-  const out = new Map<string, string>();
-  ordered.forEach((item, k) => out.set(item.employeeId, grades[gradeIndex[k]!]!.grade));
-  return out;
+  return gradeIndex;
 }
 
 /**
@@ -52,4 +62,10 @@ export function bandGrade(score: number, bands: { grade: string; min: number }[]
 export function assignGrades(items: readonly Scored[], grading: Grading): Map<string, string> {
   if (grading.mode === 'forced') return forcedGrades(items, grading.grades);
   return new Map(items.map((i) => [i.employeeId, bandGrade(i.score, grading.bands)]));
+}
+
+/** assignGrades for items already in grading order: the grade of each position. */
+export function gradesInOrder(ordered: readonly Scored[], grading: Grading): string[] {
+  if (grading.mode === 'forced') return forcedGradeIndexes(ordered, grading.grades).map((j) => grading.grades[j]!.grade);
+  return ordered.map((i) => bandGrade(i.score, grading.bands));
 }

@@ -35,12 +35,27 @@ export function scoreValue(
   row: ValueRow | undefined,
   policy: Policy,
 ): { completion: number | null; score: number } {
+  return row ? scoreFigures(indicator, row.target, row.actual, row.rating, policy) : scoreFigures(indicator, null, null, null, policy);
+}
+
+/**
+ * scoreValue from the counted row's target, actual and rating (all null when
+ * there is no row: a missing value scores as a row of empty cells).
+ * Example: qualitative, rating 2, default ratingScores -> { completion: null, score: 70 }.
+ */
+export function scoreFigures(
+  indicator: Indicator,
+  target: number | null,
+  actual: number | null,
+  rating: number | null,
+  policy: Policy,
+): { completion: number | null; score: number } {
   if (indicator.kind === 'qualitative') {
-    if (!row || row.rating === null) return { completion: null, score: 0 };
-    const s = policy.ratingScores[row.rating - 1];
+    if (rating === null) return { completion: null, score: 0 };
+    const s = policy.ratingScores[rating - 1];
     return { completion: null, score: s ?? 0 };
   }
-  if (!row || row.target === null || row.actual === null) return { completion: 0, score: 0 };
-  const c = completion(indicator.direction, row.target, row.actual, indicator.cap);
+  if (target === null || actual === null) return { completion: 0, score: 0 };
+  const c = completion(indicator.direction, target, actual, indicator.cap);
   return { completion: c, score: 100 * c };
 }

@@ -1,8 +1,17 @@
 // Completion figures per quantitative indicator: company-wide and per department.
 import type { IndicatorCompletion, IndicatorSummary } from './types.ts';
 import type { DepartmentIndicatorPoint, ScoredCycle } from './scored-types.ts';
-import { EPS } from './numeric.ts';
-import { mean } from './stats.ts';
+import {
+  CompletionTableBuilder,
+  figuresByDepartment,
+  metTarget,
+  type AssignedCompletions,
+  type CompletionTable,
+  type GroupFigures,
+} from './completion-table.ts';
+import type { Numbers } from './stats.ts';
+
+export { metTarget, type AssignedCompletions, type CompletionTable } from './completion-table.ts';
 
 export interface CompletionFigures {
   n: number;
@@ -10,26 +19,7 @@ export interface CompletionFigures {
   meanCompletion: number | null;
 }
 
-/** One assigned (employee, quantitative indicator) of a cycle. */
-export interface AssignedCompletion {
-  departmentId: string;
-  /** Clipped completion; 0 when missing. */
-  completion: number;
-}
-
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * Whether completion c meets the target: c >= 1 - EPS. The tolerance absorbs
- * float noise in A / T (an actual of 0.3 against a target computed as 0.1 * 3
- * gives 0.9999999999999998), so a target met on paper is never reported as
- * missed.
- *
- * Example: metTarget(0.9999999999) = true; metTarget(0.999) = false.
- */
-export function metTarget(c: number): boolean {
-  return c >= 1 - EPS;
-}
 
 /**
  * n, metTargetRate = (count of c >= 1) / n and meanCompletion = mean(c) over
@@ -38,45 +28,61 @@ export function metTarget(c: number): boolean {
  *
  * Example: completionFigures([1.2, 1, 0.5, 0]) = { n: 4, metTargetRate: 0.5, meanCompletion: 0.675 }.
  */
-export function completionFigures(completions: readonly number[]): CompletionFigures {
+export function completionFigures(completions: Numbers): CompletionFigures {
   const n = completions.length;
   if (n === 0) return { n, metTargetRate: null, meanCompletion: null };
-  const met = completions.filter(metTarget).length;
-  return { n, metTargetRate: met / n, meanCompletion: mean(completions) };
+  let met = 0;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const c = completions[i]!;
+    if (metTarget(c)) met++;
+    sum += c;
+  }
+  return { n, metTargetRate: met / n, meanCompletion: sum / n };
+}
+
+/** completionFigures of a group from its counts (n > 0). */
+function figuresOf({ n, met, sum }: GroupFigures): CompletionFigures {
+  return { n, metTargetRate: met / n, meanCompletion: sum / n };
 }
 
 /**
- * indicatorId -> the assigned employees' completions, for every quantitative
- * indicator assigned to at least one employee of the cycle, in employee order.
+ * The completion table of a scored cycle: per quantitative indicator assigned
+ * to at least one employee, the assigned employees' departments and
+ * completions, and the scored actuals, in employee order.
  *
- * Example: two employees assigned `sales` at 1.1 and missing -> sales: [1.1, 0].
+ * Example: two employees assigned `sales` at 1.1 (actual 110) and missing ->
+ * sales: { completions: [1.1, 0], actuals: [110] }.
  */
-export function quantitativeCompletions(scored: ScoredCycle): Map<string, AssignedCompletion[]> {
-  const out = new Map<string, AssignedCompletion[]>();
+export function quantitativeCompletions(scored: ScoredCycle): CompletionTable {
+  const departmentIds: string[] = [];
+  const departmentCode = new Map<string, number>();
+  const table = new CompletionTableBuilder(departmentIds, scored.employees.length);
   for (const e of scored.employees) {
+    const departmentId = e.employee.departmentId;
+    let department = departmentCode.get(departmentId);
+    if (department === undefined) {
+      departmentCode.set(departmentId, (department = departmentIds.length));
+      departmentIds.push(departmentId);
+    }
     for (const result of e.indicators) {
       if (scored.indicatorById.get(result.indicatorId)?.kind !== 'quantitative') continue;
-      let list = out.get(result.indicatorId);
-      if (list === undefined) {
-        list = [];
-        out.set(result.indicatorId, list);
-      }
       // Scoring gives a missing quantitative value completion 0; `?? 0` only
       // keeps the same reading should a null slip through.
-      list.push({ departmentId: e.employee.departmentId, completion: result.completion ?? 0 });
+      const actual = result.source !== null ? result.actual : null;
+      table.column(result.indicatorId).add(department, result.completion ?? 0, actual);
     }
   }
-  return out;
+  return table.done();
 }
 
-function byDepartment(assigned: readonly AssignedCompletion[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const a of assigned) {
-    const list = out.get(a.departmentId);
-    if (list === undefined) out.set(a.departmentId, [a.completion]);
-    else list.push(a.completion);
-  }
-  return out;
+/** The departments of a column with their figures, sorted by departmentId. */
+function byDepartment(table: CompletionTable, assigned: AssignedCompletions): [string, CompletionFigures][] {
+  const out: [string, CompletionFigures][] = [];
+  figuresByDepartment(assigned, table.departmentIds.length).forEach((figures, d) => {
+    if (figures.n > 0) out.push([table.departmentIds[d]!, figuresOf(figures)]);
+  });
+  return out.sort(([a], [b]) => byString(a, b));
 }
 
 /**
@@ -94,18 +100,16 @@ function byDepartment(assigned: readonly AssignedCompletion[]): Map<string, numb
 export function summarizeIndicators(
   scored: ScoredCycle,
   mismatch: Map<string, { pairs: number; mismatches: number }>,
+  table: CompletionTable = quantitativeCompletions(scored),
 ): IndicatorSummary[] {
   const out: IndicatorSummary[] = [];
-  for (const [indicatorId, assigned] of quantitativeCompletions(scored)) {
+  for (const [indicatorId, assigned] of table.columns) {
     const counts = mismatch.get(indicatorId);
-    const departments: IndicatorCompletion[] = [...byDepartment(assigned)]
-      .sort(([a], [b]) => byString(a, b))
-      .map(([departmentId, cs]) => ({ departmentId, ...completionFigures(cs) }));
     out.push({
       indicatorId,
-      ...completionFigures(assigned.map((a) => a.completion)),
+      ...completionFigures(assigned.completions),
       mismatchRate: counts === undefined || counts.pairs === 0 ? null : counts.mismatches / counts.pairs,
-      byDepartment: departments,
+      byDepartment: byDepartment(table, assigned).map(([departmentId, figures]): IndicatorCompletion => ({ departmentId, ...figures })),
     });
   }
   return out.sort((a, b) => byString(a.indicatorId, b.indicatorId));
@@ -119,10 +123,15 @@ export function summarizeIndicators(
  * indicatorId: 'sales', cycle, n: 2, metTargetRate: 0.5, meanCompletion: 0.95 }.
  */
 export function departmentIndicatorPoints(scored: ScoredCycle): DepartmentIndicatorPoint[] {
+  return departmentPointsOf(scored.cycle, quantitativeCompletions(scored));
+}
+
+/** departmentIndicatorPoints from a cycle's completion table. */
+export function departmentPointsOf(cycle: string, table: CompletionTable): DepartmentIndicatorPoint[] {
   const out: DepartmentIndicatorPoint[] = [];
-  for (const [indicatorId, assigned] of quantitativeCompletions(scored)) {
-    for (const [departmentId, cs] of byDepartment(assigned)) {
-      out.push({ departmentId, indicatorId, cycle: scored.cycle, ...completionFigures(cs) });
+  for (const [indicatorId, assigned] of table.columns) {
+    for (const [departmentId, figures] of byDepartment(table, assigned)) {
+      out.push({ departmentId, indicatorId, cycle, ...figures });
     }
   }
   return out.sort(

@@ -46,14 +46,23 @@ export interface RankEntry {
  * Example: scores 90, 80, 80, 70 -> ranks 1, 2, 2, 4; percentile of 80 = 100 * (1 + 0.5*2) / 4 = 50.
  */
 export function rankAndPercentile(items: readonly Scored[]): Map<string, RankEntry> {
-  const ordered = gradingOrder(items);
-  const n = ordered.length;
+  return ranksInOrder(gradingOrder(items));
+}
+
+/** rankAndPercentile of items already in grading order. */
+export function ranksInOrder(ordered: readonly Scored[]): Map<string, RankEntry> {
   const out = new Map<string, RankEntry>();
+  forEachRank(ordered, (k, rank, percentile) => out.set(ordered[k]!.employeeId, { rank, percentile }));
+  return out;
+}
+
+/** The rank and percentile of rankAndPercentile for each position k of items in grading order. */
+export function forEachRank(ordered: readonly Scored[], visit: (k: number, rank: number, percentile: number) => void): void {
+  const n = ordered.length;
   for (const [start, end] of equalScoreGroups(ordered)) {
     const equal = end - start;
     const below = n - end;
-    const entry = { rank: start + 1, percentile: (100 * (below + 0.5 * equal)) / n };
-    for (let k = start; k < end; k++) out.set(ordered[k]!.employeeId, entry);
+    const percentile = (100 * (below + 0.5 * equal)) / n;
+    for (let k = start; k < end; k++) visit(k, start + 1, percentile);
   }
-  return out;
 }

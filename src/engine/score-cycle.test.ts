@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detectAnomalies } from './anomalies.ts';
 import { scoreCycle } from './score-cycle.ts';
 import { dataset, employee, policy, qual, quant, row } from './test-helpers.ts';
 
@@ -75,5 +76,31 @@ describe('scoreCycle', () => {
     // under the 2025 policy, sales weighs 100: 70; under the common policy it would be 60 * 70 / 100 = 42.
     expect(scoreCycle(data, '2025', data.values).employees[0]!.score).toBeCloseTo(70, 12);
     expect(scoreCycle(data, '2026', data.values).employees[0]!.score).toBeCloseTo(42, 12);
+  });
+});
+
+describe('scoreCycle keeps rows outside the employee list and the policy', () => {
+  it('for the cleaning pass: an unknown employee\'s mismatch and repeated key, an unknown indicator\'s repeated key', () => {
+    const data = dataset(
+      p,
+      [employee('e1')],
+      [
+        row('e1', 'sales', { source: 'system', target: 100, actual: 90 }),
+        row('e9', 'sales', { source: 'system', target: 100, actual: 100 }),
+        row('e9', 'sales', { source: 'self', target: 100, actual: 150 }),
+        row('e9', 'sales', { source: 'self', target: 100, actual: 160 }),
+        row('e1', 'bonus', { source: 'system', target: 10, actual: 1 }),
+        row('e1', 'bonus', { source: 'system', target: 10, actual: 2 }),
+      ],
+    );
+    const s = scoreCycle(data, '2026', data.values);
+    expect(s.employees.map((e) => e.employee.id)).toEqual(['e1']);
+    expect(s.rows.get('e9', 'sales')).toMatchObject({ system: { actual: 100 }, self: { actual: 150 } });
+    expect(s.duplicates.map((d) => [d.row.employeeId, d.row.indicatorId, d.row.actual, d.first.actual])).toEqual([
+      ['e9', 'sales', 160, 150],
+      ['e1', 'bonus', 2, 1],
+    ]);
+    const { anomalies } = detectAnomalies(s);
+    expect(anomalies.filter((a) => a.kind === 'mismatch')).toMatchObject([{ employeeId: 'e9', indicatorId: 'sales', value: 150, expected: 100 }]);
   });
 });

@@ -1,17 +1,54 @@
-import type { Dataset, Indicator, IndicatorResult, ValueRow } from './types.ts';
-import type { DuplicateRow, RowsBySource, ScoredCycle, ScoredEmployee } from './scored-types.ts';
-import { countedRow, scoreValue } from './indicator-score.ts';
+import type { Dataset, Employee, Indicator, IndicatorResult, Policy, ValueRow, WeightedIndicator } from './types.ts';
+import type { ScoredCycle, ScoredEmployee } from './scored-types.ts';
+import { employeeIndex, FirstRows } from './first-rows.ts';
+import { CompletionTableBuilder, type ColumnBuilder, type CompletionTable } from './completion-table.ts';
+import { scoreFigures } from './indicator-score.ts';
 import { assignmentFor, policyFor } from './policy-lookup.ts';
+import { asTable, type ValueTable } from './value-table.ts';
 
-/** Splits rows by cycle, keeping input order within each cycle. */
-export function groupByCycle(values: readonly ValueRow[]): Map<string, ValueRow[]> {
-  const out = new Map<string, ValueRow[]>();
-  for (const row of values) {
-    let list = out.get(row.cycle);
-    if (!list) out.set(row.cycle, (list = []));
-    list.push(row);
+/**
+ * Splits rows by cycle, keeping input order within each cycle; cycles in
+ * order of first appearance. A cycle whose rows sit together (as exports
+ * have them) is a view of the table, not a copy.
+ */
+export function groupByCycle(values: readonly ValueRow[] | ValueTable): Map<string, ValueTable> {
+  const table = asTable(values);
+  const counts = new Int32Array(table.cycleCodes);
+  const firstRow = new Int32Array(table.cycleCodes);
+  const seen: number[] = [];
+  for (let i = 0; i < table.length; i++) {
+    const c = table.cycle[i]!;
+    if (counts[c] === 0) {
+      seen.push(c);
+      firstRow[c] = i;
+    }
+    counts[c]! += 1;
+  }
+  const out = new Map<string, ValueTable>();
+  for (const c of seen) {
+    const start = firstRow[c]!;
+    const end = start + counts[c]!;
+    let together = true;
+    for (let i = start; together && i < end; i++) together = table.cycle[i] === c;
+    out.set(table.cycleText(c), together ? table.range(start, end) : table.select(rowsOf(table, c, counts[c]!)));
   }
   return out;
+}
+
+function rowsOf(table: ValueTable, cycle: number, count: number): Int32Array {
+  const rows = new Int32Array(count);
+  let n = 0;
+  for (let i = 0; i < table.length; i++) if (table.cycle[i] === cycle) rows[n++] = i;
+  return rows;
+}
+
+/** The first row per (employee, indicator, source) of one cycle, indexed for the cycle's policy. */
+export function indexCycleRows(
+  data: Pick<Dataset, 'employees'>,
+  indicatorIds: readonly string[],
+  cycleRows: ValueTable | readonly ValueRow[],
+): FirstRows {
+  return new FirstRows(asTable(cycleRows), data.employees, employeeIndex(data.employees).at, indicatorIds);
 }
 
 /**
@@ -21,47 +58,112 @@ export function groupByCycle(values: readonly ValueRow[]): Map<string, ValueRow[
  * score = sum(w_i * s_i) / 100.
  * Example: weights 70/30, s = 120 and 100 -> (70*120 + 30*100) / 100 = 114.
  */
-export function scoreCycle(data: Dataset, cycle: string, cycleRows: readonly ValueRow[]): ScoredCycle {
+export function scoreCycle(data: Dataset, cycle: string, cycleRows: ValueTable | readonly ValueRow[]): ScoredCycle {
+  return scoreRows(data, cycle, cycleRows, true, false).scored;
+}
+
+/**
+ * scoreCycle, and the completion table of its result (quantitativeCompletions)
+ * filled on the way instead of in a second pass.
+ */
+export function scoreCycleWithCompletions(
+  data: Dataset,
+  cycle: string,
+  cycleRows: ValueTable | readonly ValueRow[],
+): { scored: ScoredCycle; table: CompletionTable } {
+  const { scored, table } = scoreRows(data, cycle, cycleRows, true, true);
+  return { scored, table: table! };
+}
+
+/**
+ * What trends and findings need of a past cycle, without scoring it in full:
+ * the completion table of scoreCycle's result (quantitativeCompletions),
+ * computed straight from the rows. Same employees, same order, same figures;
+ * no per-employee objects.
+ * Example: one employee assigned sales, target 100, actual 110 ->
+ * sales: { departments: [0], completions: [1.1], actuals: [110] }.
+ */
+export function cycleCompletions(data: Dataset, cycle: string, cycleRows: ValueTable | readonly ValueRow[]): CompletionTable {
+  return scoreRows(data, cycle, cycleRows, false, true).table!;
+}
+
+function scoreRows(
+  data: Dataset,
+  cycle: string,
+  cycleRows: ValueTable | readonly ValueRow[],
+  withResults: boolean,
+  withCompletions: boolean,
+): { scored: ScoredCycle; table: CompletionTable | undefined } {
   const policy = policyFor(data, cycle);
   const indicatorById = new Map<string, Indicator>(policy.indicators.map((i) => [i.id, i]));
-  const rows = new Map<string, Map<string, RowsBySource>>();
-  const duplicates: DuplicateRow[] = [];
-  for (const row of cycleRows) {
-    let byIndicator = rows.get(row.employeeId);
-    if (!byIndicator) rows.set(row.employeeId, (byIndicator = new Map()));
-    let bySource = byIndicator.get(row.indicatorId);
-    if (!bySource) byIndicator.set(row.indicatorId, (bySource = {}));
-    const first = bySource[row.source];
-    if (first) duplicates.push({ row, first });
-    else bySource[row.source] = row;
-  }
+  const table = asTable(cycleRows);
+  const rows = indexCycleRows(data, policy.indicators.map((i) => i.id), table);
+  const index = employeeIndex(data.employees);
+  const slotsOf = assignmentSlots(policy, indicatorById, rows);
+  const completions = withCompletions ? new CompletionTableBuilder(index.departmentIds, data.employees.length) : undefined;
+  // Per position in the policy: the column of the table being filled.
+  const columns: (ColumnBuilder | undefined)[] = [];
 
+  // In employee-id order (a stable sort of the employee list).
   const employees: ScoredEmployee[] = [];
-  for (const employee of data.employees) {
-    const assignment = assignmentFor(policy, employee);
-    if (!assignment || assignment.length === 0) continue;
-    const own = rows.get(employee.id);
+  for (const position of index.byId) {
+    const employee = data.employees[position]!;
+    const assigned = slotsOf(employee);
+    if (!assigned || assigned.slots.length === 0) continue;
+    const k = index.first[position]!;
+    const department = index.department[position]!;
     let total = 0;
     const indicators: IndicatorResult[] = [];
-    for (const { id, weight } of assignment) {
-      const indicator = indicatorById.get(id);
-      if (!indicator) throw new Error(`policy assigns unknown indicator ${id}`); // loader rejects this earlier
-      const row = countedRow(own?.get(id));
-      const { completion, score } = scoreValue(indicator, row, policy);
+    for (const { id, weight, indicator, column } of assigned.slots) {
+      const i = rows.counted(k, column);
+      const target = i < 0 ? null : table.targetAt(i);
+      const actual = i < 0 ? null : table.actualAt(i);
+      const rating = i < 0 ? null : table.ratingAt(i);
+      const { completion, score } = scoreFigures(indicator, target, actual, rating, policy);
+      if (completions !== undefined && indicator.kind === 'quantitative') {
+        (columns[column] ??= completions.column(id)).add(department, completion ?? 0, actual);
+      }
+      if (!withResults) continue;
       total += weight * score;
-      indicators.push({
-        indicatorId: id,
-        weight,
-        source: row ? row.source : null,
-        target: row?.target ?? null,
-        actual: row?.actual ?? null,
-        rating: row?.rating ?? null,
-        completion,
-        score,
-      });
+      indicators.push({ indicatorId: id, weight, source: i < 0 ? null : table.sourceAt(i), target, actual, rating, completion, score });
     }
-    employees.push({ employee, score: total / 100, assignment, indicators });
+    if (withResults) employees.push({ employee, score: total / 100, assignment: assigned.assignment, indicators });
   }
-  employees.sort((a, b) => (a.employee.id < b.employee.id ? -1 : a.employee.id > b.employee.id ? 1 : 0));
-  return { cycle, policy, indicatorById, employees, rows, duplicates, cycleRows };
+  const scored: ScoredCycle = { cycle, policy, indicatorById, employees, rows, duplicates: rows.duplicates, cycleRows: table };
+  return { scored, table: completions?.done() };
+}
+
+/** One assigned indicator, resolved against the policy and the row index. */
+interface Slot {
+  id: string;
+  weight: number;
+  indicator: Indicator;
+  /** The indicator's position in the row index. */
+  column: number;
+}
+
+/**
+ * An employee's assignment (assignmentFor) with its indicators looked up once
+ * per assignment, not once per employee.
+ */
+function assignmentSlots(
+  policy: Policy,
+  indicatorById: Map<string, Indicator>,
+  rows: FirstRows,
+): (employee: Employee) => { assignment: WeightedIndicator[]; slots: Slot[] } | undefined {
+  const resolved = new Map<WeightedIndicator[], Slot[]>();
+  return (employee) => {
+    const assignment = assignmentFor(policy, employee);
+    if (assignment === undefined) return undefined;
+    let slots = resolved.get(assignment);
+    if (slots === undefined) {
+      slots = assignment.map(({ id, weight }) => {
+        const indicator = indicatorById.get(id);
+        if (!indicator) throw new Error(`policy assigns unknown indicator ${id}`); // loader rejects this earlier
+        return { id, weight, indicator, column: rows.indicatorPosition(id)! };
+      });
+      resolved.set(assignment, slots);
+    }
+    return { assignment, slots };
+  };
 }

@@ -1,6 +1,8 @@
 // Intermediate shapes shared between the engine's steps (scoring -> statistics,
 // anomalies, findings). Not part of the JSON output.
 import type { Employee, Indicator, IndicatorResult, Policy, ValueRow, WeightedIndicator } from './types.ts';
+import type { FirstRows } from './first-rows.ts';
+import type { ValueTable } from './value-table.ts';
 
 /** The rows of one (employee, indicator) in one cycle: the first row per source. */
 export interface RowsBySource {
@@ -32,12 +34,12 @@ export interface ScoredCycle {
   indicatorById: Map<string, Indicator>;
   /** Every employee with at least one assigned indicator, sorted by id. */
   employees: ScoredEmployee[];
-  /** employeeId -> indicatorId -> first row per source (this cycle only). */
-  rows: Map<string, Map<string, RowsBySource>>;
+  /** The first row per (employee, indicator, source) of this cycle. */
+  rows: FirstRows;
   /** Repeated keys, in input order. */
   duplicates: DuplicateRow[];
   /** The rows of this cycle in input order (for source_ref checks). */
-  cycleRows: readonly ValueRow[];
+  cycleRows: ValueTable;
 }
 
 /** Per (department, indicator, cycle) completion figures, for trends and findings. */

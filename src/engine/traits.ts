@@ -28,30 +28,28 @@ export function topPerformerTraits(order: readonly string[], attributes: readonl
   // happens, but forced grading rounds its boundaries with the same helper, so
   // "top 20 %" and the grade boundaries are counted the same way.
   const topCount = roundHalfUp(TOP_SHARE * n);
-  const isTop = new Map<string, boolean>(order.map((id, k) => [id, k < topCount]));
+  // employeeId -> position in the order (the last, should an id repeat)
+  const rank = new Map<string, number>();
+  order.forEach((id, k) => rank.set(id, k));
 
-  // attribute -> employee -> value (the first row counts)
-  const values = new Map<string, Map<string, number>>();
+  // Per attribute, in order of first appearance: who has a row (the first row
+  // counts), and how many of the top group and of the rest have a value > 0.
+  const counts = new Map<string, { seen: Uint8Array; top: number; rest: number }>();
   for (const row of attributes) {
-    if (!isTop.has(row.employeeId)) continue;
-    let byEmployee = values.get(row.attribute);
-    if (byEmployee === undefined) {
-      byEmployee = new Map();
-      values.set(row.attribute, byEmployee);
-    }
-    if (!byEmployee.has(row.employeeId)) byEmployee.set(row.employeeId, row.value);
+    const k = rank.get(row.employeeId);
+    if (k === undefined) continue;
+    let count = counts.get(row.attribute);
+    if (count === undefined) counts.set(row.attribute, (count = { seen: new Uint8Array(n), top: 0, rest: 0 }));
+    if (count.seen[k] === 1) continue;
+    count.seen[k] = 1;
+    if (!(row.value > 0)) continue;
+    if (k < topCount) count.top++;
+    else count.rest++;
   }
 
   const restCount = n - topCount;
   const traits: Trait[] = [];
-  for (const [attribute, byEmployee] of values) {
-    let top = 0;
-    let rest = 0;
-    for (const [id, value] of byEmployee) {
-      if (!(value > 0)) continue;
-      if (isTop.get(id) === true) top++;
-      else rest++;
-    }
+  for (const [attribute, { top, rest }] of counts) {
     const topShare = topCount === 0 ? 0 : top / topCount;
     const restShare = restCount === 0 ? 0 : rest / restCount;
     traits.push({ attribute, topShare, restShare, difference: topShare - restShare });

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { Indicator, IndicatorResult, Policy, TrendPoint } from './types.ts';
 import type { ScoredCycle, ScoredEmployee } from './scored-types.ts';
+import { indexCycleRows } from './score-cycle.ts';
+import { ValueTable } from './value-table.ts';
 import { buildTrends, trendPoints } from './trends.ts';
 
 // ---- minimal hand-made fixtures
@@ -39,7 +41,7 @@ function cycle(name: string, indicators: Indicator[], employees: ScoredEmployee[
   };
   return {
     cycle: name, policy, indicatorById: new Map(indicators.map((i) => [i.id, i])),
-    employees, rows: new Map(), duplicates: [], cycleRows: [],
+    employees, rows: indexCycleRows({ employees: [] }, [], []), duplicates: [], cycleRows: new ValueTable(),
   };
 }
 

@@ -1,7 +1,7 @@
 // Completion over cycles: one point per (indicator, cycle), and the slope.
 import type { Trend, TrendPoint } from './types.ts';
 import type { ScoredCycle } from './scored-types.ts';
-import { completionFigures, quantitativeCompletions } from './indicator-summary.ts';
+import { completionFigures, quantitativeCompletions, type CompletionTable } from './indicator-summary.ts';
 import { leastSquaresSlope, mean } from './stats.ts';
 
 /**
@@ -14,24 +14,15 @@ import { leastSquaresSlope, mean } from './stats.ts';
  * { meanCompletion: (1.2 + 0.8 + 0) / 3 = 0.6667, metTargetRate: 1/3, meanActual: 100 }.
  */
 export function trendPoints(scored: ScoredCycle): Map<string, TrendPoint> {
-  const actuals = new Map<string, number[]>();
-  for (const e of scored.employees) {
-    for (const result of e.indicators) {
-      if (result.source === null || result.actual === null) continue;
-      const list = actuals.get(result.indicatorId);
-      if (list === undefined) actuals.set(result.indicatorId, [result.actual]);
-      else list.push(result.actual);
-    }
-  }
+  return trendPointsOf(scored.cycle, quantitativeCompletions(scored));
+}
+
+/** trendPoints from a cycle's completion table. */
+export function trendPointsOf(cycle: string, table: CompletionTable): Map<string, TrendPoint> {
   const out = new Map<string, TrendPoint>();
-  for (const [indicatorId, assigned] of quantitativeCompletions(scored)) {
-    const { meanCompletion, metTargetRate } = completionFigures(assigned.map((a) => a.completion));
-    out.set(indicatorId, {
-      cycle: scored.cycle,
-      meanCompletion,
-      metTargetRate,
-      meanActual: mean(actuals.get(indicatorId) ?? []),
-    });
+  for (const [indicatorId, assigned] of table.columns) {
+    const { meanCompletion, metTargetRate } = completionFigures(assigned.completions);
+    out.set(indicatorId, { cycle, meanCompletion, metTargetRate, meanActual: mean(assigned.actuals) });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 // The engine's vocabulary. Pure data: no I/O, no classes.
+import type { ValueTable } from './value-table.ts';
 
 export type Role = 'employee' | 'manager' | 'hr' | 'leader';
 export type Source = 'manager' | 'system' | 'self';
@@ -122,8 +123,11 @@ export interface Dataset {
   cyclePolicies: Record<string, Policy>;
   departments: Department[];
   employees: Employee[];
-  /** In input order: the first of two equal keys counts. */
-  values: ValueRow[];
+  /**
+   * In input order: the first of two equal keys counts. Plain rows, or the
+   * same rows column by column (the CSV loader's ValueTable, for big files).
+   */
+  values: readonly ValueRow[] | ValueTable;
   attributes: AttributeRow[];
   /** indicatorId -> training name. */
   training: Record<string, string>;

@@ -1,7 +1,7 @@
 // Where a file of a data folder comes from: bytes already in memory (an HTTP
 // upload, a test) or a file on disk, read block by block so a 136 MB
 // values.csv never sits in memory whole.
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 
 /** A file on disk, opened only when read. */
 export interface FileRef {
@@ -37,6 +37,11 @@ export function openBytes(source: ByteSource): ByteReader {
       open = false;
     },
   };
+}
+
+/** How many bytes the source holds. */
+export function byteLength(source: ByteSource): number {
+  return source instanceof Uint8Array ? source.length : statSync(source.path).size;
 }
 
 /** The whole content, for the small files (policy JSON). */

@@ -63,15 +63,34 @@ export function optionalDecimalCell(cells: string[], i: number, column: string, 
   return cell === '' ? null : decimalCell(cells, i, column, at);
 }
 
-/** A non-empty cell. */
+/** A non-empty cell, kept: see detach. */
 export function requiredCell(cells: string[], i: number, column: string, at: CsvCursor, expected: string): string {
+  return detach(nonEmptyCell(cells, i, column, at, expected));
+}
+
+/** A non-empty cell, as cut from the text: for a cell that is only compared or looked up. */
+export function nonEmptyCell(cells: string[], i: number, column: string, at: CsvCursor, expected: string): string {
   const cell = cells[i] as string;
   if (cell === '') throw at.error(column, expected, cell);
   return cell;
 }
 
-/** The cell, or null for an empty cell or an absent column (index -1). */
+/** The cell, or null for an empty cell or an absent column (index -1); kept: see detach. */
 export function optionalCell(cells: string[], i: number): string | null {
   const cell = i < 0 ? '' : (cells[i] as string);
-  return cell === '' ? null : cell;
+  return cell === '' ? null : detach(cell);
+}
+
+/** V8 cuts a substring of 13 or more characters as a view into its parent, not a copy. */
+const SLICED_MIN = 13;
+
+/**
+ * The cell as a string of its own, for cells that are kept. papaparse cuts
+ * cells out of the block of text it parses; a long one would keep the whole
+ * block (1 MiB) alive, so every kept source_ref would pin its block and,
+ * together, the whole file. Prepending a character makes V8 copy it (flatten
+ * the concatenation), and slicing that off again points into the small copy.
+ */
+export function detach(cell: string): string {
+  return cell.length < SLICED_MIN ? cell : (' ' + cell).slice(1);
 }

@@ -138,8 +138,8 @@ describe('loadDataFolder reads a good folder', () => {
     expect(data.employees.map((e) => e.name)).toEqual(['张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊']);
     expect(data.employees[1]).toEqual({ id: 'E002', name: '王芳', departmentId: 'D-SALES', managerId: 'E001', role: 'employee', salary: 18000.5, slackUserId: 'U0002', larkOpenId: null });
     expect(data.values).toHaveLength(18);
-    expect(data.values[6]).toEqual({ cycle: '2026', employeeId: 'E001', indicatorId: 'sales', source: 'system', target: 500000, actual: 520000, rating: null, sourceRef: 'C-2026-001, C-2026-002' });
-    expect(data.values[1]).toEqual({ cycle: '2025', employeeId: 'E002', indicatorId: 'attitude', source: 'manager', target: null, actual: null, rating: 3, sourceRef: null });
+    expect([...data.values][6]).toEqual({ cycle: '2026', employeeId: 'E001', indicatorId: 'sales', source: 'system', target: 500000, actual: 520000, rating: null, sourceRef: 'C-2026-001, C-2026-002' });
+    expect([...data.values][1]).toEqual({ cycle: '2025', employeeId: 'E002', indicatorId: 'attitude', source: 'manager', target: null, actual: null, rating: 3, sourceRef: null });
     expect(data.attributes).toContainEqual({ cycle: '2026', employeeId: 'E003', attribute: 'customer_contacts_per_month', value: 12.5 });
     expect({ ...data.training }).toEqual({ sales: '大客户销售技巧', defects: '代码评审与单元测试', attitude: '沟通与协作 ("团队" 工作坊)' });
     expect({ ...data.cyclePolicies }).toEqual({});
@@ -155,7 +155,7 @@ describe('loadDataFolder reads a good folder', () => {
     });
     const data = await loadDataFolder(dir);
     expect(data.employees[0]?.id).toBe('E001');
-    expect(data.values[0]?.cycle).toBe('2025');
+    expect([...data.values][0]?.cycle).toBe('2025');
   });
 
   it('uses policy.<cycle>.json for the rows of its cycle only', async () => {
@@ -165,7 +165,7 @@ describe('loadDataFolder reads a good folder', () => {
     expect(data.cyclePolicies['2025']?.ratingMax).toBe(4);
     expect(data.policy.ratingMax).toBe(5);
     // a rating of 5 is still fine in 2026, under policy.json
-    expect(data.values.find((v) => v.cycle === '2026' && v.rating === 5)).toBeDefined();
+    expect([...data.values].find((v) => v.cycle === '2026' && v.rating === 5)).toBeDefined();
   });
 
   it('skips trailing empty lines, and reads a header-only values.csv as no rows', async () => {
@@ -175,7 +175,7 @@ describe('loadDataFolder reads a good folder', () => {
     });
     expect((await loadDataFolder(trailing)).values).toHaveLength(18);
     const headerOnly = await variant(write('values.csv', 'cycle,employee_id,indicator_id,source,target,actual,rating\r\n'));
-    expect((await loadDataFolder(headerOnly)).values).toEqual([]);
+    expect([...(await loadDataFolder(headerOnly)).values]).toEqual([]);
   });
 
   it('parses in-memory files the same as the folder', async () => {

@@ -2,34 +2,54 @@
 // and employee) and training.csv (the catalogue: indicator -> training).
 import type { AttributeRow, Employee } from '../engine/types.ts';
 import type { ByteSource } from './byte-source.ts';
-import { decimalCell, requiredCell } from './cells.ts';
+import { decimalCell, detach, nonEmptyCell, requiredCell } from './cells.ts';
 import { openCsv } from './csv.ts';
+import { EmployeeLookup } from './employee-lookup.ts';
+
+/** The rows of one (cycle, attribute) so far: the line of each employee's row, by position in employees.csv (0: none yet). */
+interface AttributeLines {
+  cycle: string;
+  attribute: string;
+  lines: Int32Array;
+}
 
 export function readAttributes(source: ByteSource, employeeById: Map<string, Employee>): AttributeRow[] {
   const csv = openCsv('attributes.csv', source, { required: ['cycle', 'employee_id', 'attribute', 'value'] });
   const ix = csv.index;
-  const interned = new Map<string, string>();
-  const intern = (text: string): string => {
-    const known = interned.get(text);
-    if (known !== undefined) return known;
-    interned.set(text, text);
-    return text;
+  const employees = new EmployeeLookup(employeeById);
+  // cycle -> attribute -> the lines so far. Texts of cycles and attributes are
+  // kept once per pair, so rows share them. Few pairs are usual: they are
+  // compared in turn before the Maps are asked.
+  const byCycle = new Map<string, Map<string, AttributeLines>>();
+  const groups: AttributeLines[] = [];
+  const groupOf = (cycle: string, attribute: string): AttributeLines => {
+    if (groups.length <= 16) {
+      for (const g of groups) if (g.attribute === attribute && g.cycle === cycle) return g;
+    }
+    let byAttribute = byCycle.get(cycle);
+    if (byAttribute === undefined) byCycle.set(cycle, (byAttribute = new Map()));
+    let group = byAttribute.get(attribute);
+    if (group === undefined) {
+      group = { cycle: detach(cycle), attribute: detach(attribute), lines: new Int32Array(employeeById.size) };
+      byAttribute.set(attribute, group);
+      groups.push(group);
+    }
+    return group;
   };
-  const firstLine = new Map<string, number>();
   const rows: AttributeRow[] = [];
   csv.forEach((cells, at) => {
-    const cycle = intern(requiredCell(cells, ix.cycle, 'cycle', at, 'a cycle such as 2026'));
+    const cycleCell = nonEmptyCell(cells, ix.cycle, 'cycle', at, 'a cycle such as 2026');
     const employeeCell = cells[ix.employee_id] as string;
-    const employee = employeeById.get(employeeCell);
+    const employee = employees.find(employeeCell);
     if (employee === undefined) throw at.error('employee_id', 'an employee id from employees.csv', employeeCell);
-    const attribute = intern(requiredCell(cells, ix.attribute, 'attribute', at, 'an attribute name'));
-    const key = JSON.stringify([cycle, employee.id, attribute]);
-    const first = firstLine.get(key);
-    if (first !== undefined) {
-      throw at.error('attribute', 'one row per cycle, employee and attribute', undefined, `expected one row per cycle, employee and attribute, got "${attribute}" of ${employee.id} in ${cycle} again (first on line ${first})`);
+    const attributeCell = nonEmptyCell(cells, ix.attribute, 'attribute', at, 'an attribute name');
+    const group = groupOf(cycleCell, attributeCell);
+    const first = group.lines[employees.position]!;
+    if (first !== 0) {
+      throw at.error('attribute', 'one row per cycle, employee and attribute', undefined, `expected one row per cycle, employee and attribute, got "${group.attribute}" of ${employee.id} in ${group.cycle} again (first on line ${first})`);
     }
-    firstLine.set(key, at.line());
-    rows.push({ cycle, employeeId: employee.id, attribute, value: decimalCell(cells, ix.value, 'value', at) });
+    group.lines[employees.position] = at.line();
+    rows.push({ cycle: group.cycle, employeeId: employee.id, attribute: group.attribute, value: decimalCell(cells, ix.value, 'value', at) });
   });
   return rows;
 }

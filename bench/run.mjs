@@ -1,0 +1,145 @@
+// `npm run bench` (after the build): `pandian diagnose DIR --json` end to end on
+// synthetic companies of 10,000 and 100,000 employees (12 indicators, 3
+// cycles), beside the floor (parsing values.csv alone, bench/parse-floor.mjs),
+// and the chart rendering bench when there is one. Prints a table and writes
+// bench/results.json. Issue 2's budget: 10,000 within 1 s, 100,000 within
+// 8 s, peak RSS under 1 GB, cost growing no worse than n log n.
+//   node bench/run.mjs [--runs-small N] [--runs-large N] [--no-charts]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at < 0 ? fallback : Number(args[at + 1]);
+};
+const SIZES = [
+  { n: 10_000, dir: 'bench/data/c10k', runs: option('--runs-small', 3), budgetS: 1 },
+  { n: 100_000, dir: 'bench/data/c100k', runs: option('--runs-large', 2), budgetS: 8 },
+];
+const RSS_BUDGET_MB = 1024;
+const scratch = mkdtempSync(join(tmpdir(), 'pandian-bench-'));
+const rssFile = join(scratch, 'rss');
+const log = (line) => process.stderr.write(line + '\n');
+
+/** Runs a command once: wall seconds (process start to exit, as a user waits) and the child's peak RSS in MB. */
+function measure(command, commandArgs) {
+  rmSync(rssFile, { force: true });
+  const started = process.hrtime.bigint();
+  const child = spawnSync(command, commandArgs, {
+    cwd: root,
+    env: { ...process.env, PANDIAN_BENCH_RSS: rssFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 24,
+  });
+  const wallS = Number(process.hrtime.bigint() - started) / 1e9;
+  if (child.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed (${child.status}): ${child.stderr}`);
+  const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : null;
+  return { wallS, rssMb };
+}
+
+/** The floor's own report: {"rows","ms","maxRssMb"}. */
+function floor(file) {
+  const child = spawnSync(process.execPath, [join(root, 'bench/parse-floor.mjs'), file], { cwd: root, encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`parse-floor failed: ${child.stderr}`);
+  return JSON.parse(child.stdout);
+}
+
+function ensureCompany({ n, dir }) {
+  if (existsSync(join(root, dir, 'values.csv'))) return;
+  log(`generating ${n} employees into ${dir} ...`);
+  const made = spawnSync('npx', ['tsx', 'bench/write-company.ts', String(n), dir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (made.status !== 0) throw new Error(`bench/write-company.ts ${n} ${dir} failed`);
+}
+
+/** bench/charts.bench.ts, if present: its figures, read from what it prints. */
+function chartsBench() {
+  if (args.includes('--no-charts') || !existsSync(join(root, 'bench/charts.bench.ts'))) return null;
+  log('charts: npx tsx bench/charts.bench.ts ...');
+  const child = spawnSync('npx', ['tsx', 'bench/charts.bench.ts'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const out = `${child.stdout}${child.stderr}`;
+  const figure = (re) => {
+    const m = re.exec(out);
+    return m ? Number(m[1]) : null;
+  };
+  return {
+    ok: child.status === 0,
+    setUpMs: figure(/set-up[^:]*: (\d+) ms/),
+    firstRoundMs: figure(/first round (\d+) ms/),
+    laterRoundsMedianMs: figure(/later rounds median (\d+) ms/),
+    peakRssMb: figure(/peak RSS (\d+) MiB/),
+    output: out.trim().split('\n'),
+  };
+}
+
+const results = { date: new Date().toISOString(), node: process.version, sizes: [] };
+try {
+  for (const size of SIZES) {
+    ensureCompany(size);
+    const values = join(root, size.dir, 'values.csv');
+    const runs = [];
+    for (let i = 0; i < size.runs; i++) {
+      const run = measure(process.execPath, ['--import', './bench/rss-probe.mjs', 'bin/pandian.mjs', 'diagnose', size.dir, '--json']);
+      log(`${size.n}: diagnose --json ${run.wallS.toFixed(2)} s, ${run.rssMb?.toFixed(0)} MB`);
+      runs.push(run);
+    }
+    const floors = [];
+    for (let i = 0; i < size.runs; i++) floors.push(floor(values));
+    const best = Math.min(...runs.map((r) => r.wallS));
+    const peak = Math.max(...runs.map((r) => r.rssMb ?? 0));
+    const floorMs = Math.min(...floors.map((f) => f.ms));
+    results.sizes.push({
+      employees: size.n,
+      valueRows: floors[0].rows,
+      runs: runs.map((r) => ({ wallS: round(r.wallS, 3), rssMb: r.rssMb === null ? null : Math.round(r.rssMb) })),
+      bestWallS: round(best, 3),
+      peakRssMb: Math.round(peak),
+      floorS: round(floorMs / 1000, 3),
+      floorRssMb: Math.max(...floors.map((f) => f.maxRssMb)),
+      budgetS: size.budgetS,
+      withinBudget: best <= size.budgetS && peak < RSS_BUDGET_MB,
+    });
+  }
+  const [small, large] = results.sizes;
+  // Growth exponent k in t ~ n^k over the tenfold step; n log n gives log10(10 * log(1e5) / log(1e4)).
+  results.growth = {
+    exponent: round(Math.log10(large.bestWallS / small.bestWallS), 3),
+    floorExponent: round(Math.log10(large.floorS / small.floorS), 3),
+    nLogN: round(Math.log10((10 * Math.log(1e5)) / Math.log(1e4)), 3),
+  };
+  results.growth.noWorseThanNLogN = results.growth.exponent <= results.growth.nLogN;
+  results.charts = chartsBench();
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+const rows = [
+  ['employees', 'value rows', 'diagnose --json (best)', 'peak RSS', 'floor: parse values.csv', 'floor RSS', 'budget'],
+  ...results.sizes.map((s) => [
+    s.employees.toLocaleString('en'),
+    s.valueRows.toLocaleString('en'),
+    `${s.bestWallS.toFixed(2)} s`,
+    `${s.peakRssMb} MB`,
+    `${s.floorS.toFixed(2)} s`,
+    `${s.floorRssMb} MB`,
+    `${s.budgetS} s, < 1 GB: ${s.withinBudget ? 'met' : 'MISSED'}`,
+  ]),
+];
+const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+const g = results.growth;
+console.log(`growth exponent ${g.exponent} (floor ${g.floorExponent}; n log n ${g.nLogN}): ${g.noWorseThanNLogN ? 'no worse than n log n' : 'WORSE than n log n'}`);
+if (results.charts) {
+  const c = results.charts;
+  console.log(`charts (10,000 employees): first round ${c.firstRoundMs} ms, later rounds median ${c.laterRoundsMedianMs} ms, peak RSS ${c.peakRssMb} MiB${c.ok ? '' : ' (the charts bench failed)'}`);
+}
+console.log('written: bench/results.json');
+
+function round(x, digits) {
+  return Math.round(x * 10 ** digits) / 10 ** digits;
+}
