@@ -7,7 +7,7 @@
 //   node bench/run.mjs [--runs-small N] [--runs-large N] [--no-charts]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -76,7 +76,8 @@ function chartsBench() {
   };
 }
 
-const results = { date: new Date().toISOString(), node: process.version, sizes: [] };
+// The machine may be shared: its load and the floor, measured alongside, tell how busy it was.
+const results = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAverage: loadavg().map((x) => round(x, 2)), sizes: [] };
 try {
   for (const size of SIZES) {
     ensureCompany(size);

@@ -19,11 +19,14 @@ import { writeDiagnosisReport } from './write-report.ts';
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** stdout for bytes, where there is one: `--json` writes its UTF-8 there, not converting 1 MB strings. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
 }
 
 const processIo: Io = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  stdoutBytes: (b) => process.stdout.write(b),
 };
 
 /** The folder of the bundled demo company (examples/demo), found from src/cli or from dist/. */
@@ -83,7 +86,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const data = await loadDataFolder(dir);
     if (command === 'diagnose') {
       const result = diagnose(data, { cycle: opts.cycle, lang });
-      if (opts.json) writeJson(result, io.stdout);
+      if (opts.json) writeJson(result, io.stdout, io.stdoutBytes);
       else io.stdout(renderDiagnosisMarkdown(result, data, lang));
       if (opts.out !== undefined) await writeDiagnosisReport(opts.out, result, data, lang);
       return 0;

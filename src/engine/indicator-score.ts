@@ -50,12 +50,27 @@ export function scoreFigures(
   rating: number | null,
   policy: Policy,
 ): { completion: number | null; score: number } {
-  if (indicator.kind === 'qualitative') {
-    if (rating === null) return { completion: null, score: 0 };
-    const s = policy.ratingScores[rating - 1];
-    return { completion: null, score: s ?? 0 };
-  }
-  if (target === null || actual === null) return { completion: 0, score: 0 };
-  const c = completion(indicator.direction, target, actual, indicator.cap);
-  return { completion: c, score: 100 * c };
+  const c = completionOf(indicator, target, actual);
+  return { completion: c, score: scoreOf(indicator, c, rating, policy) };
+}
+
+/**
+ * The completion of scoreFigures: clipped c for a quantitative indicator (0
+ * without a target or an actual), null for a qualitative one.
+ * Example: higher, T = 100, A = 90 -> 0.9.
+ */
+export function completionOf(indicator: Indicator, target: number | null, actual: number | null): number | null {
+  if (indicator.kind === 'qualitative') return null;
+  if (target === null || actual === null) return 0;
+  return completion(indicator.direction, target, actual, indicator.cap);
+}
+
+/**
+ * The score of scoreFigures from the completion (completionOf) or the rating:
+ * 100 c, or ratingScores[r - 1] (0 without a rating).
+ * Example: quantitative, c = 0.9 -> 90.
+ */
+export function scoreOf(indicator: Indicator, c: number | null, rating: number | null, policy: Policy): number {
+  if (indicator.kind === 'qualitative') return rating === null ? 0 : (policy.ratingScores[rating - 1] ?? 0);
+  return 100 * (c as number);
 }

@@ -2,7 +2,7 @@ import type { Dataset, Employee, Indicator, IndicatorResult, Policy, ValueRow, W
 import type { ScoredCycle, ScoredEmployee } from './scored-types.ts';
 import { employeeIndex, FirstRows } from './first-rows.ts';
 import { CompletionTableBuilder, type ColumnBuilder, type CompletionTable } from './completion-table.ts';
-import { scoreFigures } from './indicator-score.ts';
+import { completionOf, scoreOf } from './indicator-score.ts';
 import { assignmentFor, policyFor } from './policy-lookup.ts';
 import { asTable, type ValueTable } from './value-table.ts';
 
@@ -119,11 +119,13 @@ function scoreRows(
       const target = i < 0 ? null : table.targetAt(i);
       const actual = i < 0 ? null : table.actualAt(i);
       const rating = i < 0 ? null : table.ratingAt(i);
-      const { completion, score } = scoreFigures(indicator, target, actual, rating, policy);
+      // scoreFigures, without an object per value.
+      const completion = completionOf(indicator, target, actual);
       if (completions !== undefined && indicator.kind === 'quantitative') {
         (columns[column] ??= completions.column(id)).add(department, completion ?? 0, actual);
       }
       if (!withResults) continue;
+      const score = scoreOf(indicator, completion, rating, policy);
       total += weight * score;
       indicators.push({ indicatorId: id, weight, source: i < 0 ? null : table.sourceAt(i), target, actual, rating, completion, score });
     }
@@ -151,19 +153,19 @@ function assignmentSlots(
   indicatorById: Map<string, Indicator>,
   rows: FirstRows,
 ): (employee: Employee) => { assignment: WeightedIndicator[]; slots: Slot[] } | undefined {
-  const resolved = new Map<WeightedIndicator[], Slot[]>();
+  const resolved = new Map<WeightedIndicator[], { assignment: WeightedIndicator[]; slots: Slot[] }>();
   return (employee) => {
     const assignment = assignmentFor(policy, employee);
     if (assignment === undefined) return undefined;
-    let slots = resolved.get(assignment);
-    if (slots === undefined) {
-      slots = assignment.map(({ id, weight }) => {
+    let assigned = resolved.get(assignment);
+    if (assigned === undefined) {
+      const slots = assignment.map(({ id, weight }) => {
         const indicator = indicatorById.get(id);
         if (!indicator) throw new Error(`policy assigns unknown indicator ${id}`); // loader rejects this earlier
         return { id, weight, indicator, column: rows.indicatorPosition(id)! };
       });
-      resolved.set(assignment, slots);
+      resolved.set(assignment, (assigned = { assignment, slots }));
     }
-    return { assignment, slots };
+    return assigned;
   };
 }
