@@ -13,7 +13,11 @@ export async function allow(repo: WorkflowRepo, actor: Actor, action: Action, ta
   assertAllowed(await repo.org(), actor, action, target);
 }
 
-/** The first reviewer of a person: their manager, else the head of their department, else none. */
+/**
+ * The reviewer of a person at a level: their manager (else the head of their
+ * department), and that person's for level 2. Null when the chain ends or reaches
+ * a leader, who sees aggregates only: HR reviews then.
+ */
 export async function reviewerOf(repo: WorkflowRepo, employeeId: string, level: number): Promise<string | null> {
   const org = await repo.org();
   let current: string | null = employeeId;
@@ -27,7 +31,14 @@ export async function reviewerOf(repo: WorkflowRepo, employeeId: string, level: 
     }
     current = next;
   }
-  return current === employeeId ? null : current;
+  if (current === null || current === employeeId) return null;
+  return org.employee(current)?.role === 'leader' ? null : current;
+}
+
+/** Who gets a review card: the reviewer, or every HR person when there is none. */
+export async function reviewersOf(repo: WorkflowRepo, employeeId: string, level: number): Promise<string[]> {
+  const reviewer = await reviewerOf(repo, employeeId, level);
+  return reviewer ? [reviewer] : (await hrPeople(repo)).filter((id) => id !== employeeId);
 }
 
 function headOf(org: Awaited<ReturnType<WorkflowRepo['org']>>, departmentId: string): string | null {

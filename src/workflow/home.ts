@@ -3,7 +3,7 @@
 import type { Card } from '../../cards/model.ts';
 import { assignmentFor } from '../engine/policy-lookup.ts';
 import type { Lang } from '../engine/types.ts';
-import { actorOf, reviewerOf } from './actor.ts';
+import { actorOf, reviewerOf, reviewersOf } from './actor.ts';
 import { cards } from './card-builders.ts';
 import type { WorkflowDeps } from './deps.ts';
 import { authorize } from './permissions.ts';
@@ -30,7 +30,7 @@ export async function homeCards(deps: WorkflowDeps, actorId: string, lang: Lang)
     // Reviews waiting for this person.
     for (const s of await repo.submissions(cycle.id)) {
       const level = s.status === 'submitted' ? 1 : s.status === 'approved_first' && cycle.reviewLevels === 2 ? 2 : 0;
-      if (level === 0 || (await reviewerOf(repo, s.employeeId, level)) !== actorId) continue;
+      if (level === 0 || !(await reviewersOf(repo, s.employeeId, level)).includes(actorId)) continue;
       if (!authorize(org, actor, 'approve_submission', { kind: 'employee', employeeId: s.employeeId }).allowed) continue;
       out.push(cards.review(await reviewView(deps, repo, cycle, s, level, lang)));
     }

@@ -2,7 +2,7 @@
 // indicators, and approves or returns. A submission with an open anomaly
 // cannot be approved; a second reviewer level approves after the first.
 import type { Lang } from '../engine/types.ts';
-import { actorOf, allow, reviewerOf } from './actor.ts';
+import { actorOf, allow, reviewerOf, reviewersOf } from './actor.ts';
 import { cards } from './card-builders.ts';
 import type { WorkflowDeps } from './deps.ts';
 import { fail } from './errors.ts';
@@ -41,6 +41,9 @@ async function context(repo: WorkflowRepo, actorId: string, ref: ReviewRef, acti
   const level = levelOf(submission, cycle);
   const expected = await reviewerOf(repo, submission.employeeId, level);
   // The assigned reviewer acts; HR may act for anyone (authorize already checked scope).
+  if (level === 2 && (await repo.reviews(submission.id)).some((r) => r.level === 1 && r.decision === 'approve' && r.reviewerId === actorId)) {
+    fail('WRONG_STAGE', '第二级审核须由另一位审核人完成', 'The second level must be approved by someone other than the first reviewer');
+  }
   if (expected !== actorId && actor.role !== 'hr') {
     fail('WRONG_STAGE', `这一级审核应由 ${(await repo.org()).employee(expected ?? '')?.name ?? '上级'} 完成`, 'This review level belongs to another reviewer');
   }
@@ -112,8 +115,8 @@ export async function decide(deps: WorkflowDeps, actorId: string, ref: ReviewRef
     ]);
     const updated = (await repo.submissionById(submission.id))!;
     if (status === 'approved_first') {
-      const next = await reviewerOf(repo, submission.employeeId, 2);
-      if (next) await repo.send(next, cards.review(await reviewView(deps, repo, cycle, updated, 2, lang)));
+      const card = cards.review(await reviewView(deps, repo, cycle, updated, 2, lang));
+      for (const next of await reviewersOf(repo, submission.employeeId, 2)) if (next !== actorId) await repo.send(next, card);
     }
     if (status === 'returned') await repo.send(submission.employeeId, cards.submission(await submissionView(deps, repo, cycle, submission.employeeId, lang)));
     return cards.review(await reviewView(deps, repo, cycle, updated, level, lang));

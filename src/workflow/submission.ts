@@ -2,7 +2,7 @@
 import { detectAnomalies } from '../engine/anomalies.ts';
 import { groupByCycle, scoreCycle } from '../engine/score-cycle.ts';
 import type { Lang } from '../engine/types.ts';
-import { actorOf, allow, reviewerOf } from './actor.ts';
+import { actorOf, allow, reviewersOf } from './actor.ts';
 import { cards } from './card-builders.ts';
 import type { WorkflowDeps } from './deps.ts';
 import { fail } from './errors.ts';
@@ -83,9 +83,9 @@ export async function saveSubmission(deps: WorkflowDeps, actorId: string, input:
     ]);
     if (input.submit) {
       await refreshAnomalies(repo, cycle, actorId);
-      const reviewer = await reviewerOf(repo, actorId, 1);
       const submission = (await repo.submissionById(existing.id))!;
-      if (reviewer) await repo.send(reviewer, cards.review(await reviewView(deps, repo, cycle, submission, 1, lang)));
+      const card = cards.review(await reviewView(deps, repo, cycle, submission, 1, lang));
+      for (const reviewer of await reviewersOf(repo, actorId, 1)) await repo.send(reviewer, card);
     }
     return cards.submission(await submissionView(deps, repo, cycle, actorId, lang));
   });
