@@ -5,14 +5,9 @@ import { auditLog } from './schema.ts';
 import { canonicalJson, entryHash, GENESIS, verifyChain } from './audit-chain.ts';
 import { bulkInsert } from './bulk.ts';
 
-export interface AuditChange {
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  before?: unknown;
-  after?: unknown;
-}
+import type { AuditChange } from '../workflow/ports.ts';
+
+export type { AuditChange };
 
 /** Any constant works; it names the lock that serialises appends across processes. */
 const AUDIT_LOCK = 0x70616e64;

@@ -2,22 +2,14 @@
 // Idempotent on (cycle, employee, indicator, source, source_ref): sending the
 // same rows again changes nothing and appends no audit entry.
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { Source } from '../engine/types.ts';
+import type { ValueRow } from '../engine/types.ts';
 import type { Db } from './connect.ts';
 import { appendAudit } from './audit-log.ts';
 import { loadPolicy } from './policy-rows.ts';
 import { cyclePolicies, cycles, employees } from './schema.ts';
 
-export interface IngestRow {
-  cycle: string;
-  employeeId: string;
-  indicatorId: string;
-  source: Source;
-  target: number | null;
-  actual: number | null;
-  rating: number | null;
-  sourceRef: string | null;
-}
+/** A system-of-record row: the engine's ValueRow, as the API receives it. */
+export type IngestRow = ValueRow;
 
 export class IngestError extends Error {
   readonly code = 'BAD_INPUT' as const;
