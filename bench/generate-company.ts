@@ -13,6 +13,7 @@
 // inflated by 10 %), a source_ref (contract number) on the first indicator,
 // and a few planted problems: duplicate rows, shared source_refs, 10x
 // outliers and missing values.
+import { mulberry32 } from '../scripts/mulberry32.ts';
 
 export interface CompanyOptions {
   /** Indicators in the library, all assigned to everyone; default 12 (the last 2 qualitative). */
@@ -30,17 +31,6 @@ const GIVEN = [
 ];
 /** Target scale per quantitative indicator (cycled): amounts, counts, rates, days. */
 const SCALES = [1500000, 12, 65, 120, 480, 2, 1500, 30, 95, 3, 90, 8];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Collects text: short-lived pieces are joined into flat ~100 KB chunks, and

@@ -56,8 +56,9 @@ export async function startServer(opts: { demoFolder: string; log?: (line: strin
   const tokens = parseApiTokens(env.PANDIAN_API_TOKENS);
   const app = createApp({ store, tokens, lang: env.PANDIAN_LANG });
   registerConsole(app, { store, lang: env.PANDIAN_LANG, remoteAddress: (c) => getConnInfo(c).remote.address });
+  // The clock's work: built once, run every minute.
+  const wf = consoleWorkflowDeps(store, env.PANDIAN_LANG, new ConsoleCharts(store));
   const ticker = setInterval(() => {
-    const wf = consoleWorkflowDeps(store, env.PANDIAN_LANG, new ConsoleCharts(store));
     void escalateOverdueAppeals(wf, env.PANDIAN_LANG).catch((err: unknown) => log(`escalation failed: ${String(err)}`));
     void runDeadlineReminders(wf, env.PANDIAN_LANG).catch((err: unknown) => log(`reminders failed: ${String(err)}`));
   }, 60_000);
