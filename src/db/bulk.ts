@@ -20,18 +20,3 @@ export async function bulkInsert(tx: Db, table: string, columns: readonly string
     await tx.execute(sql`insert into ${sql.raw(table)} (${sql.raw(list)}) select ${sql.raw(list)} from json_populate_recordset(null::${sql.raw(table)}, ${json}::json) ${sql.raw(onConflict)}`);
   }
 }
-
-/**
- * A Postgres array literal for one parameter: `{"a","b",NULL}`. Every text
- * element is quoted with `\` and `"` escaped, so any string round-trips.
- */
-export function pgArray(items: readonly (string | number | null)[]): string {
-  const parts = new Array<string>(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const v = items[i];
-    if (v === null || v === undefined) parts[i] = 'NULL';
-    else if (typeof v === 'number') parts[i] = Number.isFinite(v) ? String(v) : 'NULL';
-    else parts[i] = `"${v.replace(/[\\"]/g, '\\$&')}"`;
-  }
-  return `{${parts.join(',')}}`;
-}

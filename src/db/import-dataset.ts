@@ -1,15 +1,17 @@
 // A data folder into the store, as one transaction. Importing the same files
 // twice leaves the same state: rows from a previous import of the same cycles
 // are replaced, while values that came through the API or the workflow stay.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Dataset } from '../engine/types.ts';
 import { cyclesOf } from '../engine/diagnose.ts';
-import { sealNumber, openNumber } from './crypto/sealed.ts';
+import { ValueTable } from '../engine/value-table.ts';
 import type { Db } from './connect.ts';
 import { appendAudit, type AuditChange } from './audit-log.ts';
 import { savePolicy } from './policy-rows.ts';
-import { bulkInsert, pgArray } from './bulk.ts';
-import { attributes, cyclePolicies, cycles, employees, training, values } from './schema.ts';
+import { bulkInsert } from './bulk.ts';
+import { copyRows } from './copy-rows.ts';
+import { importEmployees } from './import-employees.ts';
+import { attributes, cyclePolicies, cycles, training, values } from './schema.ts';
 
 export interface ImportSummary {
   departments: number;
@@ -20,13 +22,33 @@ export interface ImportSummary {
   policyVersions: { name: string; version: number; created: boolean }[];
 }
 
-const BATCH = 20_000;
+const VALUE_COLUMNS = ['cycle_id', 'employee_id', 'indicator_id', 'source', 'target', 'actual', 'rating', 'source_ref', 'origin'];
+
+/** The cells of value row i in VALUE_COLUMNS order, read column-wise from a ValueTable without making row objects. */
+function valueCells(rows: Dataset['values']): (i: number) => (string | number | null)[] {
+  if (rows instanceof ValueTable) {
+    return (i) => [
+      rows.cycleText(rows.cycle[i]!),
+      rows.employeeText(rows.employee[i]!),
+      rows.indicatorText(rows.indicator[i]!),
+      rows.sourceAt(i),
+      rows.targetAt(i),
+      rows.actualAt(i),
+      rows.ratingAt(i),
+      rows.refAt(i) ?? '',
+      'import',
+    ];
+  }
+  return (i) => {
+    const v = rows[i]!;
+    return [v.cycle, v.employeeId, v.indicatorId, v.source, v.target, v.actual, v.rating, v.sourceRef ?? '', 'import'];
+  };
+}
 
 export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string; now: Date; sealKey: CryptoKey }): Promise<ImportSummary> {
   const audit: AuditChange[] = [];
 
   // Organisation: upsert, recording role changes (a change of permission).
-  const existing = new Map((await tx.select().from(employees)).map((e) => [e.id, e]));
   await bulkInsert(
     tx,
     'departments',
@@ -34,53 +56,7 @@ export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string;
     data.departments.map((d) => ({ id: d.id, name: d.name, parent_id: d.parentId, head_id: d.headId })),
     'on conflict (id) do update set name = excluded.name, parent_id = excluded.parent_id, head_id = excluded.head_id',
   );
-  // Sealing and opening run concurrently (WebCrypto is asynchronous; the thread pool does the work).
-  const sealed = await Promise.all(data.employees.map((e) => sealNumber(ctx.sealKey, e.salary)));
-  const previousSalary = new Map(
-    await Promise.all(
-      data.employees.filter((e) => existing.has(e.id)).map(async (e) => [e.id, await openNumber(ctx.sealKey, existing.get(e.id)!.salarySealed)] as const),
-    ),
-  );
-  const created: unknown[] = [];
-  const moved: { id: string; before: unknown; after: unknown }[] = [];
-  const salaryChanged: string[] = [];
-  const employeeRows = data.employees.map((e, i) => {
-    const before = existing.get(e.id);
-    if (!before) created.push({ id: e.id, role: e.role, departmentId: e.departmentId, managerId: e.managerId });
-    else {
-      if (before.role !== e.role || before.departmentId !== e.departmentId || before.managerId !== e.managerId) {
-        moved.push({
-          id: e.id,
-          before: { role: before.role, departmentId: before.departmentId, managerId: before.managerId },
-          after: { role: e.role, departmentId: e.departmentId, managerId: e.managerId },
-        });
-      }
-      if (previousSalary.get(e.id) !== e.salary) salaryChanged.push(e.id);
-    }
-    return {
-      id: e.id,
-      name: e.name,
-      department_id: e.departmentId,
-      manager_id: e.managerId,
-      role: e.role,
-      salary_sealed: sealed[i],
-      slack_user_id: e.slackUserId ?? null,
-      lark_open_id: e.larkOpenId ?? null,
-    };
-  });
-  await bulkInsert(
-    tx,
-    'employees',
-    ['id', 'name', 'department_id', 'manager_id', 'role', 'salary_sealed', 'slack_user_id', 'lark_open_id'],
-    employeeRows,
-    `on conflict (id) do update set name = excluded.name, department_id = excluded.department_id, manager_id = excluded.manager_id,
-     role = excluded.role, salary_sealed = excluded.salary_sealed, slack_user_id = excluded.slack_user_id, lark_open_id = excluded.lark_open_id`,
-  );
-  // One entry per kind of change, each listing every person it touched.
-  if (created.length > 0) audit.push({ actor: ctx.actor, action: 'employees.create', entity: 'employees', entityId: String(created.length), after: created });
-  for (const m of moved) audit.push({ actor: ctx.actor, action: 'employee.permission', entity: 'employee', entityId: m.id, before: m.before, after: m.after });
-  // The audit names the change, not the figures: salaries stay sealed.
-  if (salaryChanged.length > 0) audit.push({ actor: ctx.actor, action: 'employees.salary', entity: 'employees', entityId: String(salaryChanged.length), after: salaryChanged });
+  audit.push(...(await importEmployees(tx, data.employees, ctx)));
 
   // Policies: a version per distinct content; cycles point at theirs.
   const policyVersions: ImportSummary['policyVersions'] = [];
@@ -110,30 +86,16 @@ export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string;
     }
   }
 
-  // Values: replace this import's earlier rows for these cycles, keep input order.
+  // Values: replace this import's earlier rows for these cycles; COPY keeps input order.
   if (cycleIds.length > 0) {
     await tx.delete(values).where(and(inArray(values.cycleId, cycleIds), eq(values.origin, 'import')));
     await tx.delete(attributes).where(inArray(attributes.cycleId, cycleIds));
   }
-  for (let i = 0; i < data.values.length; i += BATCH) {
-    const batch = data.values.slice(i, i + BATCH);
-    const column = <T extends string | number | null>(get: (v: (typeof batch)[number]) => T) => pgArray(batch.map(get));
-    // One array parameter per column: unnest is the fastest INSERT both drivers share (COPY is not).
-    await tx.execute(sql`
-      insert into indicator_values (cycle_id, employee_id, indicator_id, source, target, actual, rating, source_ref, origin)
-      select c, e, i, s, t, a, r, ref, 'import'
-      from unnest(${column((v) => v.cycle)}::text[], ${column((v) => v.employeeId)}::text[], ${column((v) => v.indicatorId)}::text[],
-                  ${column((v) => v.source)}::text[], ${column((v) => v.target)}::float8[], ${column((v) => v.actual)}::float8[],
-                  ${column((v) => v.rating)}::int[], ${column((v) => v.sourceRef ?? '')}::text[])
-        with ordinality as u(c, e, i, s, t, a, r, ref, n)
-      order by n`);
-  }
-  await bulkInsert(
-    tx,
-    'attributes',
-    ['cycle_id', 'employee_id', 'attribute', 'value'],
-    data.attributes.map((a) => ({ cycle_id: a.cycle, employee_id: a.employeeId, attribute: a.attribute, value: a.value })),
-  );
+  await copyRows(tx, 'indicator_values', VALUE_COLUMNS, data.values.length, valueCells(data.values));
+  await copyRows(tx, 'attributes', ['cycle_id', 'employee_id', 'attribute', 'value'], data.attributes.length, (i) => {
+    const a = data.attributes[i]!;
+    return [a.cycle, a.employeeId, a.attribute, a.value];
+  });
   await tx.delete(training);
   const trainingRows = Object.entries(data.training).map(([indicatorId, t]) => ({ indicatorId, training: t }));
   if (trainingRows.length > 0) await tx.insert(training).values(trainingRows);

@@ -54,12 +54,39 @@ describe('import', () => {
     expect(back.employees.find((e) => e.id === 'E003')!.name).not.toBe('改名了');
   });
 
-  it('round-trips any text through the bulk insert (quotes, backslashes, commas, braces, NULL-looking words)', async () => {
-    const odd = ['HT"2026\\0412', 'a,b{c}', 'NULL', ' spaced ', '合同-甲'];
+  it('round-trips any text through COPY (quotes, backslashes, tabs, newlines, NULL-looking words)', async () => {
+    const odd = ['HT"2026\\0412', 'a,b{c}', 'NULL', ' spaced ', '合同-甲', '\\N', 'tab\there', 'line\nbreak\r\n', 'ends with \\', '\\.'];
     const data: Dataset = { ...demo, values: [...demo.values].map((v, i) => (i < odd.length ? { ...v, sourceRef: odd[i]! } : v)) };
     await store.importDataset(data, 'hr:test');
     const back = await store.loadDataset();
     expect(back.values.slice(0, odd.length).map((v) => v.sourceRef)).toEqual(odd);
+    await store.importDataset(demo, 'hr:test');
+  });
+
+  it('rewrites only the people who changed on a re-import, and audits just them', async () => {
+    const sealedOf = async () =>
+      new Map(rowsOf<{ id: string; salary_sealed: string }>(await store.db.execute(sql`select id, salary_sealed from employees`)).map((r) => [r.id, r.salary_sealed]));
+    const before = await sealedOf();
+    const auditBefore = await countOf('audit_log');
+    const newcomer = { ...demo.employees.find((e) => e.id === 'E005')!, id: 'E999', name: '新同事', slackUserId: null, larkOpenId: null };
+    const changed: Dataset = {
+      ...demo,
+      employees: [...demo.employees.map((e) => (e.id === 'E002' ? { ...e, salary: (e.salary ?? 0) + 1000 } : e)), newcomer],
+    };
+    await store.importDataset(changed, 'hr:test');
+    const after = await sealedOf();
+    // Everyone else keeps the very same sealed text (a reseal would draw a new IV).
+    for (const [id, text] of before) if (id !== 'E002') expect(after.get(id), id).toBe(text);
+    expect(after.get('E002')).not.toBe(before.get('E002'));
+    const back = await store.loadDataset();
+    expect(back.employees.find((e) => e.id === 'E002')!.salary).toBe(demo.employees.find((e) => e.id === 'E002')!.salary! + 1000);
+    expect(back.employees.find((e) => e.id === 'E999')).toMatchObject({ name: '新同事', salary: newcomer.salary });
+    const entries = rowsOf<{ action: string; after: string }>(
+      await store.db.execute(sql`select action, after from audit_log where seq > ${auditBefore} order by seq`),
+    );
+    expect(entries.map((e) => e.action)).toEqual(['employees.create', 'employees.salary', 'import']);
+    expect(JSON.parse(entries[1]!.after)).toEqual(['E002']);
+    await store.db.execute(sql`delete from employees where id = 'E999'`);
     await store.importDataset(demo, 'hr:test');
   });
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { importSecretKey, open, openNumber, seal, sealNumber, SealedError } from './sealed.ts';
+import { importSecretKey, nodeAesGcm, open, openNumber, seal, sealNumber, SealedError, webAesGcm } from './sealed.ts';
 
 const KEY_A = Buffer.alloc(32, 7).toString('base64');
 const KEY_B = Buffer.alloc(32, 9).toString('base64');
@@ -94,6 +94,34 @@ describe('seal / open', () => {
   ])('refuses %s as SEALED_TAMPERED', async (_why, sealed) => {
     const key = await importSecretKey(KEY_A);
     expect(await codeOf(open(key, sealed))).toBe('SEALED_TAMPERED');
+  });
+});
+
+describe('the two AES-GCM engines', () => {
+  const node = nodeAesGcm();
+  it('node:crypto is available on Node 20', () => {
+    expect(node).not.toBeNull();
+  });
+
+  it('each opens what the other sealed, byte for byte the same format', async () => {
+    const key = await importSecretKey(KEY_A);
+    for (const text of ['', '42000', '月薪 ¥38,000 🧧']) {
+      expect(await open(key, await seal(key, text, node!), webAesGcm)).toBe(text);
+      expect(await open(key, await seal(key, text, webAesGcm), node!)).toBe(text);
+    }
+    // Same key, same IV, same plaintext: the same ciphertext and tag from both.
+    const iv = new Uint8Array(12).fill(3);
+    const data = new TextEncoder().encode('38000');
+    expect(Buffer.from(await node!.encrypt(key, iv, data)).toString('hex')).toBe(Buffer.from(await webAesGcm.encrypt(key, iv, data)).toString('hex'));
+  });
+
+  it.each([['node:crypto'], ['WebCrypto']])('%s refuses a flipped byte and a wrong key', async (name) => {
+    const aes = name === 'WebCrypto' ? webAesGcm : node!;
+    const key = await importSecretKey(KEY_A);
+    const sealed = await seal(key, '42000', aes);
+    expect(await codeOf(open(key, flipByte(sealed, 0), aes))).toBe('SEALED_TAMPERED');
+    expect(await codeOf(open(key, flipByte(sealed, 5 + 15), aes))).toBe('SEALED_TAMPERED');
+    expect(await codeOf(open(await importSecretKey(KEY_B), sealed, aes))).toBe('SEALED_TAMPERED');
   });
 });
 

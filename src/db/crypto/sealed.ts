@@ -38,25 +38,98 @@ export async function importSecretKey(material: string): Promise<CryptoKey> {
   return globalThis.crypto.subtle.importKey('raw', bytes, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
 }
 
+/**
+ * AES-256-GCM with the 16-byte tag appended to the ciphertext, as WebCrypto
+ * writes it. Two engines give the same bytes: WebCrypto everywhere (Workers
+ * included), and node:crypto where it exists, because WebCrypto in Node runs
+ * every call as a thread-pool job (~70 µs) where node:crypto takes ~10 µs,
+ * which is most of an import of ten thousand salaries.
+ */
+export interface AesGcm {
+  encrypt(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>): Uint8Array | Promise<Uint8Array>;
+  /** Throws when the tag does not match. */
+  decrypt(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, body: Uint8Array<ArrayBuffer>): Uint8Array | Promise<Uint8Array>;
+}
+
+export const webAesGcm: AesGcm = {
+  encrypt: async (key, iv, data) => new Uint8Array(await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data)),
+  decrypt: async (key, iv, body) => new Uint8Array(await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, body)),
+};
+
+type NodeCrypto = typeof import('node:crypto');
+
+/** node:crypto's AES-GCM when this runtime has it (Node 20.16+: process.getBuiltinModule), else null. */
+export function nodeAesGcm(): AesGcm | null {
+  const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as
+    | NodeCrypto
+    | undefined;
+  if (!nodeCrypto?.createCipheriv || !nodeCrypto.KeyObject?.from) return null;
+  const keys = new WeakMap<CryptoKey, import('node:crypto').KeyObject>();
+  const keyObject = (key: CryptoKey) => {
+    let found = keys.get(key);
+    if (!found) keys.set(key, (found = nodeCrypto.KeyObject.from(key)));
+    return found;
+  };
+  return {
+    encrypt(key, iv, data) {
+      const cipher = nodeCrypto.createCipheriv('aes-256-gcm', keyObject(key), iv);
+      const head = cipher.update(data);
+      const tail = cipher.final();
+      const tag = cipher.getAuthTag();
+      const out = new Uint8Array(head.length + tail.length + TAG_BYTES);
+      out.set(head, 0);
+      out.set(tail, head.length);
+      out.set(tag, head.length + tail.length);
+      return out;
+    },
+    decrypt(key, iv, body) {
+      const decipher = nodeCrypto.createDecipheriv('aes-256-gcm', keyObject(key), iv);
+      decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
+      const head = decipher.update(body.subarray(0, body.length - TAG_BYTES));
+      const tail = decipher.final();
+      const out = new Uint8Array(head.length + tail.length);
+      out.set(head, 0);
+      out.set(tail, head.length);
+      return out;
+    },
+  };
+}
+
+const defaultAesGcm: AesGcm = nodeAesGcm() ?? webAesGcm;
+
+// IVs are drawn from a pool of random bytes filled 512 at a time: one call to
+// the random source costs more than the encryption itself. IVs are public;
+// what GCM needs is that none repeats, which 96 random bits give.
+let ivPool = new Uint8Array(0);
+let ivAt = 0;
+function freshIv(): Uint8Array<ArrayBuffer> {
+  if (ivAt + IV_BYTES > ivPool.length) {
+    ivPool = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES * 512));
+    ivAt = 0;
+  }
+  ivAt += IV_BYTES;
+  return ivPool.slice(ivAt - IV_BYTES, ivAt);
+}
+
 /** `v1.<base64url iv>.<base64url ciphertext+tag>`; the IV is 12 random bytes. */
-export async function seal(key: CryptoKey, plaintext: string): Promise<string> {
-  const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES));
+export async function seal(key: CryptoKey, plaintext: string, aes: AesGcm = defaultAesGcm): Promise<string> {
+  const iv = freshIv();
   const data = new TextEncoder().encode(plaintext);
-  const sealed = await globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data);
-  return `${VERSION}.${encodeBase64Url(iv)}.${encodeBase64Url(new Uint8Array(sealed))}`;
+  const sealed = await aes.encrypt(key, iv, data);
+  return `${VERSION}.${encodeBase64Url(iv)}.${encodeBase64Url(sealed)}`;
 }
 
 /** The plaintext of `seal`; a wrong key, an edited byte or a malformed string is SEALED_TAMPERED. */
-export async function open(key: CryptoKey, sealed: string): Promise<string> {
+export async function open(key: CryptoKey, sealed: string, aes: AesGcm = defaultAesGcm): Promise<string> {
   const parts = sealed.split('.');
   const iv = parts.length === 3 && parts[0] === VERSION ? decodeBase64Url(parts[1]!) : null;
   const body = iv === null ? null : decodeBase64Url(parts[2]!);
   if (iv === null || iv.length !== IV_BYTES || body === null || body.length < TAG_BYTES) {
     throw new SealedError('SEALED_TAMPERED', `sealed value is not in the ${VERSION}.<iv>.<ciphertext> format`);
   }
-  let plain: ArrayBuffer;
+  let plain: Uint8Array;
   try {
-    plain = await globalThis.crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, body);
+    plain = await aes.decrypt(key, iv, body);
   } catch {
     // GCM cannot tell a wrong key from an altered value; both fail the tag.
     throw new SealedError('SEALED_TAMPERED', 'sealed value failed its integrity check (altered, or sealed with another key)');
@@ -90,7 +163,11 @@ export async function openNumber(key: CryptoKey, sealed: string | null): Promise
 
 // atob/btoa exist in Node 20 and in Workers; Buffer does not exist in Workers.
 
+/** Node's Buffer when present (several times faster than btoa on short inputs); absent on Workers. */
+const NodeBuffer = (globalThis as { Buffer?: { from(bytes: Uint8Array): { toString(encoding: 'base64url'): string } } }).Buffer;
+
 function encodeBase64Url(bytes: Uint8Array): string {
+  if (NodeBuffer) return NodeBuffer.from(bytes).toString('base64url');
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
