@@ -23,7 +23,7 @@ interface PgliteTx {
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 /** About 1 MB per chunk: few writes, no single huge string. */
-const CHUNK_ROWS = 16_384;
+export const CHUNK_ROWS = 16_384;
 
 /**
  * Appends `count` rows to `table` (columns in order) with COPY, inside the
@@ -31,8 +31,22 @@ const CHUNK_ROWS = 16_384;
  * non-finite number is NULL. Rows land in the order given.
  */
 export async function copyRows(tx: Db, table: string, columns: readonly string[], count: number, row: (i: number) => readonly Cell[]): Promise<void> {
-  if (!IDENT.test(table) || !columns.every((c) => IDENT.test(c))) throw new Error(`bad identifier in copy into ${table}`);
   if (count === 0) return;
+  return copyText(tx, table, columns, textChunks(count, row));
+}
+
+/** Rows [0, count) in COPY's text format, about a megabyte per chunk. */
+export function* textChunks(count: number, row: (i: number) => readonly Cell[]): Generator<string> {
+  for (let i = 0; i < count; i += CHUNK_ROWS) yield textChunk(i, Math.min(count, i + CHUNK_ROWS), row);
+}
+
+/**
+ * COPY from chunks already in the text format (each ending with a newline),
+ * for callers that write rows faster than cell by cell. Chunks are made
+ * while earlier ones are on their way, so the server parses as we write.
+ */
+export async function copyText(tx: Db, table: string, columns: readonly string[], chunks: Iterable<string>): Promise<void> {
+  if (!IDENT.test(table) || !columns.every((c) => IDENT.test(c))) throw new Error(`bad identifier in copy into ${table}`);
   const statement = `copy ${table} (${columns.join(', ')}) from`;
   const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
   if (client && typeof (client as PostgresJsTx).unsafe === 'function') {
@@ -41,17 +55,15 @@ export async function copyRows(tx: Db, table: string, columns: readonly string[]
       stream.once('finish', () => resolve());
       stream.once('error', (error) => reject(error));
     });
-    for (let i = 0; i < count; i += CHUNK_ROWS) {
-      if (!stream.write(textChunk(i, Math.min(count, i + CHUNK_ROWS), row))) {
-        await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
-      }
+    for (const chunk of chunks) {
+      if (chunk.length > 0 && !stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
     }
     stream.end();
     await finished;
   } else if (client && typeof (client as PgliteTx).query === 'function') {
-    const chunks: string[] = [];
-    for (let i = 0; i < count; i += CHUNK_ROWS) chunks.push(textChunk(i, Math.min(count, i + CHUNK_ROWS), row));
-    await (client as PgliteTx).query(`${statement} '/dev/blob'`, [], { blob: new Blob(chunks) });
+    const parts = [...chunks];
+    if (parts.every((p) => p.length === 0)) return;
+    await (client as PgliteTx).query(`${statement} '/dev/blob'`, [], { blob: new Blob(parts) });
   } else {
     throw new Error('copyRows: the transaction does not expose a postgres.js or PGlite client');
   }

@@ -9,7 +9,7 @@ import type { Db } from './connect.ts';
 import { appendAudit, type AuditChange } from './audit-log.ts';
 import { savePolicy } from './policy-rows.ts';
 import { bulkInsert } from './bulk.ts';
-import { copyRows } from './copy-rows.ts';
+import { CHUNK_ROWS, copyRows, copyText, textCell, textChunks } from './copy-rows.ts';
 import { importEmployees } from './import-employees.ts';
 import { attributes, cyclePolicies, cycles, training, values } from './schema.ts';
 
@@ -24,25 +24,30 @@ export interface ImportSummary {
 
 const VALUE_COLUMNS = ['cycle_id', 'employee_id', 'indicator_id', 'source', 'target', 'actual', 'rating', 'source_ref', 'origin'];
 
-/** The cells of value row i in VALUE_COLUMNS order, read column-wise from a ValueTable without making row objects. */
-function valueCells(rows: Dataset['values']): (i: number) => (string | number | null)[] {
-  if (rows instanceof ValueTable) {
-    return (i) => [
-      rows.cycleText(rows.cycle[i]!),
-      rows.employeeText(rows.employee[i]!),
-      rows.indicatorText(rows.indicator[i]!),
-      rows.sourceAt(i),
-      rows.targetAt(i),
-      rows.actualAt(i),
-      rows.ratingAt(i),
-      rows.refAt(i) ?? '',
-      'import',
-    ];
+/**
+ * The value rows in COPY's text format. A ValueTable is read column by
+ * column: each distinct cycle, employee and indicator is escaped once, and
+ * no row object is made.
+ */
+function* valueChunks(rows: Dataset['values']): Generator<string> {
+  if (!(rows instanceof ValueTable)) {
+    yield* textChunks(rows.length, (i) => {
+      const v = rows[i]!;
+      return [v.cycle, v.employeeId, v.indicatorId, v.source, v.target, v.actual, v.rating, v.sourceRef ?? '', 'import'];
+    });
+    return;
   }
-  return (i) => {
-    const v = rows[i]!;
-    return [v.cycle, v.employeeId, v.indicatorId, v.source, v.target, v.actual, v.rating, v.sourceRef ?? '', 'import'];
-  };
+  const texts = (count: number, text: (code: number) => string) => Array.from({ length: count }, (_, code) => textCell(text(code)));
+  const cycle = texts(rows.cycleCodes, (c) => rows.cycleText(c));
+  const employee = texts(rows.employeeCodes, (c) => rows.employeeText(c));
+  const indicator = texts(rows.indicatorCodes, (c) => rows.indicatorText(c));
+  for (let from = 0; from < rows.length; from += CHUNK_ROWS) {
+    let out = '';
+    for (let i = from, to = Math.min(rows.length, from + CHUNK_ROWS); i < to; i++) {
+      out += `${cycle[rows.cycle[i]!]}\t${employee[rows.employee[i]!]}\t${indicator[rows.indicator[i]!]}\t${rows.sourceAt(i)}\t${textCell(rows.targetAt(i))}\t${textCell(rows.actualAt(i))}\t${textCell(rows.ratingAt(i))}\t${textCell(rows.refAt(i) ?? '')}\timport\n`;
+    }
+    yield out;
+  }
 }
 
 export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string; now: Date; sealKey: CryptoKey }): Promise<ImportSummary> {
@@ -91,7 +96,7 @@ export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string;
     await tx.delete(values).where(and(inArray(values.cycleId, cycleIds), eq(values.origin, 'import')));
     await tx.delete(attributes).where(inArray(attributes.cycleId, cycleIds));
   }
-  await copyRows(tx, 'indicator_values', VALUE_COLUMNS, data.values.length, valueCells(data.values));
+  await copyText(tx, 'indicator_values', VALUE_COLUMNS, valueChunks(data.values));
   await copyRows(tx, 'attributes', ['cycle_id', 'employee_id', 'attribute', 'value'], data.attributes.length, (i) => {
     const a = data.attributes[i]!;
     return [a.cycle, a.employeeId, a.attribute, a.value];
