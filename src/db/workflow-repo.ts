@@ -1,5 +1,5 @@
 // The workflow's repository on drizzle, inside one transaction.
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Card } from '../../cards/model.ts';
 import type { Dataset, Policy, ValueRow } from '../engine/types.ts';
 import { sortCycles } from '../engine/policy-lookup.ts';
@@ -260,6 +260,11 @@ export class DrizzleWorkflowRepo implements WorkflowRepo {
 
   setCyclePolicy(cycleId: string, policyId: number): Promise<void> {
     return drafts.setCyclePolicy(this.tx, cycleId, policyId);
+  }
+
+  async exclusive(job: string): Promise<void> {
+    // A transaction-scoped advisory lock: released by commit or rollback, never leaked.
+    await this.tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`pandian.job.${job}`}))`);
   }
 
   sentKeys(prefix: string): Promise<Set<string>> {

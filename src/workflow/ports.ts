@@ -190,6 +190,12 @@ export interface WorkflowRepo {
   /** Points a cycle at a policy version, dropping any per-cycle override. */
   setCyclePolicy(cycleId: string, policyId: number): Promise<void>;
 
+  /**
+   * Waits for, then holds until this unit of work ends, the lock named `job`:
+   * two processes running the same timed job take turns, and the second sees
+   * what the first sent.
+   */
+  exclusive(job: string): Promise<void>;
   /** `recipient key` of every card already sent (console copy) whose key starts with `prefix`. */
   sentKeys(prefix: string): Promise<Set<string>>;
   /** A card for one person, delivered on every platform they use (the console always). */

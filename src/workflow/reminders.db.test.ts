@@ -44,9 +44,11 @@ describe('deadline reminders in the collecting stage', () => {
     expect(await runDeadlineReminders(deps, 'en')).toEqual({ reminded: [], escalated: [] });
   });
 
-  it('23 hours before, reminds everyone scored who has not submitted, once', async () => {
+  it('23 hours before, reminds everyone scored who has not submitted, once, even when two processes run at the same instant', async () => {
     clock.advance(2 * HOUR);
-    const run = await runDeadlineReminders(deps, 'en');
+    // On Postgres the two runs take two connections; without the job lock both would send everything.
+    const [first, second] = await Promise.all([runDeadlineReminders(deps, 'en'), runDeadlineReminders(deps, 'en')]);
+    const run = { reminded: [...first.reminded, ...second.reminded], escalated: [...first.escalated, ...second.escalated] };
     const reminded = run.reminded.map((r) => r.to);
     // 59 scored employees (E002 has no assignment), less E005 who submitted.
     expect(reminded).toHaveLength(58);

@@ -28,6 +28,8 @@ type Phase = 'soon' | 'overdue';
 /** The reminders and escalations due now for the current cycle's stage; each card goes out once. */
 export async function runDeadlineReminders(deps: WorkflowDeps, lang: Lang): Promise<ReminderRun> {
   return deps.uow.run(async (repo) => {
+    // serve and `pandian worker` may both run this on the minute.
+    await repo.exclusive('reminders');
     const run: ReminderRun = { reminded: [], escalated: [] };
     const cycle = await repo.currentCycle();
     if (!cycle || (cycle.stage !== 'collecting' && cycle.stage !== 'reviewing')) return run;
