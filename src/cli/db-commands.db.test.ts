@@ -12,6 +12,7 @@ import { main } from './main.ts';
 const saved = { ...process.env };
 let dir: string;
 let dbName: string | null = null;
+let recordedHead = '';
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -64,7 +65,22 @@ describe('pandian migrate, import and audit verify', () => {
     const verified = await run(['audit', 'verify']);
     expect(verified.code).toBe(0);
     // 1 entry for the 60 employees created, 2 policy versions, 3 cycles, 1 for the import itself.
-    expect(verified.out).toBe('Audit log intact: 7 entries, hash chain unbroken\n');
+    const [intact, head] = verified.out.split('\n');
+    expect(intact).toBe('Audit log intact: 7 entries, hash chain unbroken');
+    expect(head).toMatch(/^Head: 7:[0-9a-f]{64} \(keep it outside the database; a later `audit verify --head 7:[0-9a-f]{64}` catches deleted newest entries\)$/);
+    recordedHead = /Head: (7:[0-9a-f]{64})/.exec(head!)![1]!;
+    expect(await run(['audit', 'verify', '--head', recordedHead])).toMatchObject({ code: 0 });
+  });
+
+  it('catches deleted newest entries only against a head recorded earlier', async () => {
+    const db = await openDirect();
+    await db.db.execute(sql`delete from audit_log where seq = 7`);
+    await db.close();
+    // What is left is a valid chain of 6: without the anchor nothing can tell.
+    expect((await run(['audit', 'verify'])).out).toMatch(/^Audit log intact: 6 entries, hash chain unbroken\nHead: 6:/);
+    expect(await run(['audit', 'verify', `--head=${recordedHead}`])).toMatchObject({ code: 1, err: 'Audit log tampered with: entry 7 does not fit (TRUNCATED)\n' });
+    // A head that is not SEQ:HASH is a usage error (exit 2), not a verdict.
+    expect(await run(['audit', 'verify', '--head', '7:xyz'])).toMatchObject({ code: 2 });
   });
 
   it('exits 1 naming the first entry that was edited with plain SQL', async () => {

@@ -72,12 +72,23 @@ export async function runDbCommand(command: string, args: string[], lang: Lang, 
     return ready.ready ? 0 : 1;
   }
   if (command === 'audit') {
-    if (args[0] !== 'verify' || args.length > 1) throw new UsageError('usage: pandian audit verify');
+    const expectedHead = auditVerifyArgs(args);
     const runtime = await openRuntime();
     try {
-      const verdict = await runtime.store.verifyAudit();
+      const verdict = await runtime.store.verifyAudit(expectedHead);
       if (verdict.ok) {
+        const head = await runtime.store.auditHead();
         io.stdout(t(lang, `审计日志完整：${verdict.count} 条记录，哈希链无断裂\n`, `Audit log intact: ${verdict.count} entries, hash chain unbroken\n`));
+        // Deleting the newest entries leaves a valid shorter chain: only a head kept elsewhere shows it.
+        if (head) {
+          io.stdout(
+            t(
+              lang,
+              `链头：${head.seq}:${head.hash}（请保存在数据库之外；日后用 --head ${head.seq}:${head.hash} 校验，可发现被删除的最新记录）\n`,
+              `Head: ${head.seq}:${head.hash} (keep it outside the database; a later \`audit verify --head ${head.seq}:${head.hash}\` catches deleted newest entries)\n`,
+            ),
+          );
+        }
         return 0;
       }
       io.stderr(
@@ -93,4 +104,16 @@ export async function runDbCommand(command: string, args: string[], lang: Lang, 
     }
   }
   throw new UsageError(`unknown command "${command}"`);
+}
+
+/** `verify [--head SEQ:HASH]`: the head, when given, as verifyChain takes it. */
+function auditVerifyArgs(args: readonly string[]): { seq: number; hash: string } | undefined {
+  const usage = 'usage: pandian audit verify [--head SEQ:HASH]';
+  if (args[0] !== 'verify') throw new UsageError(usage);
+  const rest = args.slice(1);
+  if (rest.length === 0) return undefined;
+  const value = rest.length === 2 && rest[0] === '--head' ? rest[1] : rest.length === 1 && rest[0]!.startsWith('--head=') ? rest[0]!.slice(7) : undefined;
+  const match = value === undefined ? null : /^([1-9][0-9]*):([0-9a-f]{64})$/.exec(value);
+  if (!match) throw new UsageError(`${usage} (SEQ:HASH as the last check printed it, e.g. 7:3f0c…, 64 hex digits)`);
+  return { seq: Number(match[1]), hash: match[2]! };
 }

@@ -54,6 +54,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
         proposal: { type: 'string' },
+        head: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -74,12 +75,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         throw new UsageError(`${command} takes no --json, --out, --proposal or --cycle`);
       }
       // Loaded here: the store, the server and their packages cost start-up time diagnose need not pay.
+      if (opts.head !== undefined && command !== 'audit') throw new UsageError('--head applies to audit verify only');
       const { runDbCommand } = await import('./db-commands.ts');
-      return await runDbCommand(command, positionals.slice(1), lang, io, demoFolder);
+      const args = opts.head === undefined ? positionals.slice(1) : [...positionals.slice(1), '--head', opts.head];
+      return await runDbCommand(command, args, lang, io, demoFolder);
     }
     if (!['diagnose', 'simulate', 'apply'].includes(command)) throw new UsageError(`unknown command "${command}"`);
     if (dir === undefined) throw new UsageError(`${command} needs a data folder`);
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    if (opts.head !== undefined) throw new UsageError('--head applies to audit verify only');
     if (command !== 'diagnose' && opts.out !== undefined) throw new UsageError('--out applies to diagnose only');
     if (command !== 'simulate' && opts.proposal !== undefined) throw new UsageError('--proposal applies to simulate only');
 

@@ -18,7 +18,7 @@ Usage:
   pandian migrate                      apply the database migrations
   pandian serve                        run the service (PORT, DATABASE_URL, PANDIAN_DATA_DIR ...)
   pandian worker                       escalate overdue appeals every minute (for multi-process deployments)
-  pandian audit verify                 check the audit log's hash chain
+  pandian audit verify [--head S:H]    check the audit log's hash chain (and that head S:H is still in it)
 
 Exit status: 0 success, 1 bad input (the error on stderr), 2 bad usage.
 `;
@@ -34,7 +34,7 @@ Exit status: 0 success, 1 bad input (the error on stderr), 2 bad usage.
   pandian migrate                      执行数据库迁移
   pandian serve                        启动服务（PORT、DATABASE_URL、PANDIAN_DATA_DIR 等）
   pandian worker                       每分钟把超时未答复的申诉升级给 HR（多进程部署时使用）
-  pandian audit verify                 校验审计日志的哈希链
+  pandian audit verify [--head S:H]    校验审计日志的哈希链（以及链头 S:H 仍在链中）
 
 退出码：0 成功，1 输入数据有误（错误写在 stderr），2 用法错误。
 `;

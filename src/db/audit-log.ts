@@ -52,7 +52,14 @@ export async function appendAudit(tx: Db, changes: readonly AuditChange[], now: 
 }
 
 /** Walks the whole chain; the first entry that does not fit is named. */
-export async function verifyAuditLog(db: Db): ReturnType<typeof verifyChain> {
+/** Walks the stored chain; `expectedHead` (recorded outside the database earlier) also catches deleted newest entries. */
+export async function verifyAuditLog(db: Db, expectedHead?: { seq: number; hash: string }): ReturnType<typeof verifyChain> {
   const rows = await db.select().from(auditLog).orderBy(asc(auditLog.seq));
-  return verifyChain(rows);
+  return verifyChain(rows, expectedHead);
+}
+
+/** The newest entry's seq and hash, to be kept outside the database; null for an empty log. */
+export async function auditHead(db: Db): Promise<{ seq: number; hash: string } | null> {
+  const [head] = await db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  return head ?? null;
 }

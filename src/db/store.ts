@@ -9,7 +9,7 @@ import { migrationsFolder } from './connect.ts';
 import { importDataset, type ImportSummary } from './import-dataset.ts';
 import { ingestValues, type IngestRow, type IngestSummary } from './values-ingest.ts';
 import { loadDataset } from './load-dataset.ts';
-import { verifyAuditLog } from './audit-log.ts';
+import { auditHead, verifyAuditLog } from './audit-log.ts';
 import { cycles, departments, employees } from './schema.ts';
 import type { BlobStore } from './blob-store.ts';
 import { DbBlobStore } from './db-blob-store.ts';
@@ -115,8 +115,12 @@ export class Store implements EvidencePort, UnitOfWork {
     return this.run(async (repo) => (await repo.currentCycle())?.id);
   }
 
-  verifyAudit() {
-    return verifyAuditLog(this.db);
+  verifyAudit(expectedHead?: { seq: number; hash: string }) {
+    return verifyAuditLog(this.db, expectedHead);
+  }
+
+  auditHead() {
+    return auditHead(this.db);
   }
 
   /** Ready: the database answers and every committed migration is applied. */
