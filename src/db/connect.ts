@@ -1,19 +1,13 @@
 // One store, two databases: postgres.js when DATABASE_URL is set, else the
 // embedded PGlite. Same schema, same migrations, same code path above this file.
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+// Node only (files on disk, PGlite): Workers open Postgres through postgres.ts.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Database, Db } from './database.ts';
 import * as schema from './schema.ts';
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
-
-export interface Database {
-  db: Db;
-  kind: 'pglite' | 'postgres';
-  migrate(): Promise<void>;
-  close(): Promise<void>;
-}
+export type { Database, Db };
 
 /** The committed migrations/ folder, found from src/db or from dist/. */
 export function migrationsFolder(): string {
@@ -47,20 +41,16 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 }
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
-  const { default: postgres } = await import('postgres');
-  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const { postgresDb } = await import('./postgres.ts');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  const db = drizzle(client, { schema });
+  const pg = postgresDb(url, options);
   return {
-    db: db as unknown as Db,
+    db: pg.db,
     kind: 'postgres',
     migrate: async () => {
-      await migrate(db, { migrationsFolder: migrationsFolder() });
+      await migrate(pg.drizzle, { migrationsFolder: migrationsFolder() });
     },
-    close: async () => {
-      await client.end({ timeout: 5 });
-    },
+    close: pg.close,
   };
 }
 

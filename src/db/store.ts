@@ -1,11 +1,9 @@
 // The store: every read and write of the service goes through here, inside
 // transactions, with the audit entry written in the same transaction.
 import { count, eq, sql } from 'drizzle-orm';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Dataset } from '../engine/types.ts';
-import type { Database, Db } from './connect.ts';
-import { migrationsFolder } from './connect.ts';
+import type { Database, Db } from './database.ts';
+import { MIGRATION_TAGS } from './migrations.ts';
 import { importDataset, type ImportSummary } from './import-dataset.ts';
 import { ingestValues, type IngestRow, type IngestSummary } from './values-ingest.ts';
 import { loadDataset } from './load-dataset.ts';
@@ -126,11 +124,10 @@ export class Store implements EvidencePort, UnitOfWork {
   /** Ready: the database answers and every committed migration is applied. */
   async readiness(): Promise<{ ready: boolean; detail: string }> {
     try {
-      const journal = JSON.parse(await readFile(join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
       const result = await this.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
       const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
       const applied = Number((rows[0] as { n: number | string }).n);
-      if (applied < journal.entries.length) return { ready: false, detail: `${applied} of ${journal.entries.length} migrations applied` };
+      if (applied < MIGRATION_TAGS.length) return { ready: false, detail: `${applied} of ${MIGRATION_TAGS.length} migrations applied` };
       return { ready: true, detail: `${applied} migrations applied` };
     } catch (err) {
       return { ready: false, detail: (err as Error).message };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEnv } from './env.ts';
+import { readEnv, readWorkerEnv } from './env.ts';
 
 describe('readEnv', () => {
   it('applies the defaults of INTERFACES.md', () => {
@@ -15,5 +15,20 @@ describe('readEnv', () => {
     expect(() => readEnv({ PANDIAN_S3_BUCKET: 'evidence', PANDIAN_S3_ENDPOINT: 'http://127.0.0.1:9000' })).toThrow(
       'missing PANDIAN_S3_REGION, PANDIAN_S3_ACCESS_KEY_ID, PANDIAN_S3_SECRET_ACCESS_KEY',
     );
+  });
+});
+
+describe('readWorkerEnv', () => {
+  const key = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+  it('takes Postgres from a Hyperdrive binding before DATABASE_URL', () => {
+    const env = readWorkerEnv({ DATABASE_URL: 'postgres://direct/db', HYPERDRIVE: { connectionString: 'postgres://pooled/db' }, PANDIAN_SECRET_KEY: key });
+    expect(env).toMatchObject({ databaseUrl: 'postgres://pooled/db', PANDIAN_LANG: 'zh' });
+    expect(env.PANDIAN_API_TOKENS).toBeUndefined();
+    expect(readWorkerEnv({ DATABASE_URL: 'postgres://direct/db', PANDIAN_SECRET_KEY: key }).databaseUrl).toBe('postgres://direct/db');
+  });
+  it('needs Postgres and the secret key, naming what is missing', () => {
+    expect(() => readWorkerEnv({ PANDIAN_SECRET_KEY: key })).toThrow(/DATABASE_URL.*HYPERDRIVE/);
+    expect(() => readWorkerEnv({ DATABASE_URL: 'postgres://direct/db' })).toThrow(/PANDIAN_SECRET_KEY: is required on Workers/);
+    expect(() => readWorkerEnv({ DATABASE_URL: 'postgres://direct/db', PANDIAN_SECRET_KEY: '  ' })).toThrow(/PANDIAN_SECRET_KEY/);
   });
 });

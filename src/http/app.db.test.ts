@@ -1,8 +1,8 @@
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../cli/main.ts';
 import { testStore } from '../../test/support/database.ts';
+import { folderForm } from '../../test/support/folder-form.ts';
 import type { Store } from '../db/store.ts';
 import { createApp, type App } from './app.ts';
 import { parseApiTokens } from './tokens.ts';
@@ -12,16 +12,6 @@ const auth = { authorization: `Bearer ${SECRET}` };
 let app: App;
 let store: Store;
 let dispose: () => Promise<void>;
-
-async function folderForm(dir: string, replace: Record<string, string> = {}): Promise<FormData> {
-  const form = new FormData();
-  for (const name of await readdir(dir)) {
-    if (!/\.(csv|json)$/.test(name) || name === 'proposal.json') continue;
-    const text = replace[name] ?? (await readFile(join(dir, name), 'utf8'));
-    form.append(name, new Blob([text]), name);
-  }
-  return form;
-}
 
 async function cliJson(args: string[]): Promise<string> {
   let out = '';

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'NO_VALUES'
   | 'EVIDENCE_CORRUPT'
   | 'CONFLICT'
+  | 'NODE_ONLY'
   | 'INTERNAL';
 
 /** An error the edge reports as it is; thrown by route handlers. */

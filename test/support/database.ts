@@ -10,6 +10,8 @@ const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:543
 
 export interface TestDatabase {
   database: Database;
+  /** The per-file database's URL, on Postgres. */
+  url?: string;
   /** Drops the per-file Postgres database; closes PGlite. */
   dispose(): Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function testDatabase(): Promise<TestDatabase> {
   await database.migrate();
   return {
     database,
+    url: url.toString(),
     dispose: async () => {
       await database.close();
       await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));

@@ -64,15 +64,28 @@ export function nodeAesGcm(): AesGcm | null {
     | NodeCrypto
     | undefined;
   if (!nodeCrypto?.createCipheriv || !nodeCrypto.KeyObject?.from) return null;
-  const keys = new WeakMap<CryptoKey, import('node:crypto').KeyObject>();
+  if ((globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers') return null;
+  // workerd (Workers with nodejs_compat) has node:crypto too, but cannot turn a
+  // CryptoKey into a KeyObject ("Failed to get raw secret key data"): a key that
+  // will not convert stays on WebCrypto.
+  const keys = new WeakMap<CryptoKey, import('node:crypto').KeyObject | null>();
   const keyObject = (key: CryptoKey) => {
     let found = keys.get(key);
-    if (!found) keys.set(key, (found = nodeCrypto.KeyObject.from(key)));
+    if (found === undefined) {
+      try {
+        found = nodeCrypto.KeyObject.from(key);
+      } catch {
+        found = null;
+      }
+      keys.set(key, found);
+    }
     return found;
   };
   return {
     encrypt(key, iv, data) {
-      const cipher = nodeCrypto.createCipheriv('aes-256-gcm', keyObject(key), iv);
+      const k = keyObject(key);
+      if (!k) return webAesGcm.encrypt(key, iv, data);
+      const cipher = nodeCrypto.createCipheriv('aes-256-gcm', k, iv);
       const head = cipher.update(data);
       const tail = cipher.final();
       const tag = cipher.getAuthTag();
@@ -83,7 +96,9 @@ export function nodeAesGcm(): AesGcm | null {
       return out;
     },
     decrypt(key, iv, body) {
-      const decipher = nodeCrypto.createDecipheriv('aes-256-gcm', keyObject(key), iv);
+      const k = keyObject(key);
+      if (!k) return webAesGcm.decrypt(key, iv, body);
+      const decipher = nodeCrypto.createDecipheriv('aes-256-gcm', k, iv);
       decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
       const head = decipher.update(body.subarray(0, body.length - TAG_BYTES));
       const tail = decipher.final();
