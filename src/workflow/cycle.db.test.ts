@@ -10,6 +10,8 @@ import { handleAction, type ActionRequest } from './dispatch.ts';
 import { escalateOverdueAppeals } from './appeals.ts';
 import type { WorkflowDeps } from './deps.ts';
 import { homeCards } from './home.ts';
+import { createApp } from '../http/app.ts';
+import { parseApiTokens } from '../http/tokens.ts';
 
 let store: Store;
 let dispose: () => Promise<void>;
@@ -127,6 +129,21 @@ describe('the review cycle', () => {
     const [appeal] = await query<{ status: string; score_before: number; score_after: number }>(`select status, score_before, score_after from appeals`);
     expect(appeal).toMatchObject({ status: 'upheld', score_before: before!.score, score_after: after!.score });
     expect((await outbox('E005')).pop()!.card.key).toMatch(/^result:/);
+  });
+
+  it('the payroll export reads the published results, upheld appeals and overrides included', async () => {
+    const app = createApp({ store, tokens: parseApiTokens('payroll:payroll-secret-0123456789'), lang: 'en' });
+    // A stored result that live scoring would not give (as a calibration override leaves it).
+    await store.db.execute(sql`update results set score = 12.5, grade = 'C' where cycle_id = '2026' and employee_id = 'E007'`);
+    const res = await app.request('/api/v1/cycles/2026/results.csv', { headers: { authorization: 'Bearer payroll-secret-0123456789' } });
+    const lines = (await res.text()).replace(/^\ufeff/, '').trim().split('\r\n');
+    const cells = (id: string) => lines.find((l) => l.startsWith(`${id},`))!.split(',');
+    expect(lines).toHaveLength(1 + 59);
+    expect(cells('E007').slice(3, 5)).toEqual(['12.5', 'C']);
+    const [e005] = await query<{ score: number }>(`select score from results where employee_id = 'E005'`);
+    expect(Number(cells('E005')[3])).toBe(e005!.score);
+    // In the order of the employee file.
+    expect(lines.slice(1, 4).map((l) => l.split(',')[0])).toEqual(['E001', 'E003', 'E004']);
   });
 
   it('an appeal not answered within 24 hours escalates to HR', async () => {

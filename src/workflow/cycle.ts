@@ -1,13 +1,11 @@
 // HR's control of the cycle: advancing stages, and calibration into published results.
-import { applyRules } from '../engine/apply-results.ts';
-import { employeeResults } from '../engine/employee-results.ts';
-import { groupByCycle, scoreCycle } from '../engine/score-cycle.ts';
 import type { Lang } from '../engine/types.ts';
 import { actorOf, allow } from './actor.ts';
 import { cards } from './card-builders.ts';
 import type { WorkflowDeps } from './deps.ts';
 import { fail } from './errors.ts';
-import { STAGES, type ResultRow, type Stage } from './ports.ts';
+import { STAGES, type Stage } from './ports.ts';
+import { computeResults } from './results.ts';
 import { openCycle } from './submission.ts';
 import { cycleControlView, resultView } from './view-data.ts';
 
@@ -42,37 +40,11 @@ export async function publishResults(deps: WorkflowDeps, actorId: string, input:
     const actor = await actorOf(repo, actorId);
     await allow(repo, actor, 'publish_results', { kind: 'company' });
     const cycle = await openCycle(repo, input.cycle, ['calibrating']);
-    const data = await repo.dataset();
-    const scored = scoreCycle(data, cycle.id, groupByCycle(data.values).get(cycle.id) ?? []);
-    const submissions = new Map((await repo.submissions(cycle.id)).map((s) => [s.employeeId, s]));
-    for (const e of scored.employees) {
-      const s = submissions.get(e.employee.id);
-      const override = s ? (await repo.reviews(s.id)).filter((r) => r.overrideScore !== null).pop() : undefined;
-      if (override?.overrideScore != null) e.score = override.overrideScore;
-    }
-    const results = employeeResults(scored);
-    const applied = applyRules(cycle.id, results, scored.policy, data);
-    const raises = new Map(applied.raises.map((r) => [r.employeeId, r]));
-    const promoted = new Set(applied.promotions.map((p) => p.employeeId));
-    const development = new Map(applied.development.map((d) => [d.employeeId, d]));
-    const rows: ResultRow[] = results.map((r) => ({
-      cycleId: cycle.id,
-      employeeId: r.employeeId,
-      score: r.score,
-      grade: r.grade,
-      rank: r.rank,
-      percentile: r.percentile,
-      raiseRate: raises.get(r.employeeId)?.rate ?? 0,
-      raiseAmount: raises.get(r.employeeId)?.amount ?? null,
-      promotion: promoted.has(r.employeeId),
-      developmentIndicator: development.get(r.employeeId)?.weakestIndicator ?? null,
-      developmentTraining: development.get(r.employeeId)?.training ?? null,
-      status: 'published',
-    }));
+    const { rows, raiseTotal, scale } = await computeResults(repo, cycle.id, await repo.dataset());
     await repo.saveResults(rows);
     await repo.setCycleStage(cycle.id, 'published');
     await repo.audit([
-      { actor: actorId, action: 'cycle.publish', entity: 'cycle', entityId: cycle.id, before: { stage: cycle.stage }, after: { stage: 'published', employees: rows.length, raiseTotal: applied.raiseTotal, scale: applied.scale } },
+      { actor: actorId, action: 'cycle.publish', entity: 'cycle', entityId: cycle.id, before: { stage: cycle.stage }, after: { stage: 'published', employees: rows.length, raiseTotal, scale } },
       ...rows.map((r) => ({ actor: actorId, action: 'result.publish', entity: 'result', entityId: `${cycle.id}/${r.employeeId}`, after: { score: r.score, grade: r.grade, rank: r.rank } })),
     ]);
     const published = { ...cycle, stage: 'published' as const };
