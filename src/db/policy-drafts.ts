@@ -22,9 +22,9 @@ export async function openPolicyDrafts(tx: Db): Promise<PolicyRecord[]> {
   return rows.map(toRecord);
 }
 
-/** savePolicy reuses a version with the same content; only a new one becomes a draft. */
+/** A version with the same content (in any status) is reused; only a new one becomes a draft. */
 export async function createPolicyDraft(tx: Db, policy: Policy, d: { reason: string; basedOn: number; createdBy: string }): Promise<{ created: boolean; record: PolicyRecord }> {
-  const saved = await savePolicy(tx, policy, d.createdBy);
+  const saved = await savePolicy(tx, policy, d.createdBy, ['draft', 'pilot', 'published']);
   if (saved.created) await tx.update(policies).set({ status: 'draft', reason: d.reason, basedOn: d.basedOn }).where(eq(policies.id, saved.id));
   return { created: saved.created, record: (await policyRecord(tx, saved.id))! };
 }

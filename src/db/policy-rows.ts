@@ -1,5 +1,6 @@
 // A Policy <-> its rows (policies, goals, indicators, assignments).
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { PolicyStatus } from '../workflow/ports.ts';
 import type { Indicator, Policy, Role } from '../engine/types.ts';
 import type { Db } from './connect.ts';
 import { assignments, goals, indicators, policies } from './schema.ts';
@@ -17,14 +18,23 @@ export async function policyDigest(policy: Policy): Promise<string> {
 /**
  * The policy version with this content, creating it when new. A version that a
  * cycle already uses is frozen: a changed policy is always a new version.
+ * Only versions whose status is in `reuse` are taken: an import reuses
+ * published versions only, so identical content in a workflow draft does not
+ * put the imported cycles on that draft.
  */
 export async function savePolicy(
   tx: Db,
   policy: Policy,
   actor: string,
+  reuse: readonly PolicyStatus[] = ['published'],
 ): Promise<{ id: number; version: number; created: boolean }> {
   const digest = await policyDigest(policy);
-  const same = await tx.select().from(policies).where(eq(policies.digest, digest)).limit(1);
+  const same = await tx
+    .select()
+    .from(policies)
+    .where(and(eq(policies.digest, digest), inArray(policies.status, [...reuse])))
+    .orderBy(asc(policies.id))
+    .limit(1);
   if (same[0]) return { id: same[0].id, version: same[0].version, created: false };
   const versions = await tx.select({ version: policies.version }).from(policies).where(eq(policies.name, policy.name));
   const version = Math.max(0, ...versions.map((v) => v.version)) + 1;

@@ -6,6 +6,7 @@ import type { Dataset } from '../engine/types.ts';
 import { testStore } from '../../test/support/database.ts';
 import type { Store } from './store.ts';
 import { rowsOf } from './values-ingest.ts';
+import { createPolicyDraft } from './policy-drafts.ts';
 
 let store: Store;
 let dispose: () => Promise<void>;
@@ -88,6 +89,20 @@ describe('import', () => {
     expect(JSON.parse(entries[1]!.after)).toEqual(['E002']);
     await store.db.execute(sql`delete from employees where id = 'E999'`);
     await store.importDataset(demo, 'hr:test');
+  });
+
+  it('does not put imported cycles on a workflow draft that happens to hold the same policy', async () => {
+    const proposal = { ...demo.policy, raises: { ...demo.policy.raises, budget: 123_456 } };
+    const draft = await store.transaction((tx) => createPolicyDraft(tx, proposal, { reason: '试点预算', basedOn: 1, createdBy: 'E055' }));
+    expect(draft).toMatchObject({ created: true, record: { status: 'draft' } });
+    const summary = await store.importDataset({ ...demo, policy: proposal }, 'hr:test');
+    expect(summary.policyVersions[0]).toMatchObject({ created: true });
+    const cyclesOnDraft = rowsOf<{ n: number }>(await store.db.execute(sql`select count(*)::int as n from cycles where policy_id = ${draft.record.id}`));
+    expect(cyclesOnDraft[0]!.n).toBe(0);
+    const [status] = rowsOf<{ status: string }>(await store.db.execute(sql`select status from policies where id = ${draft.record.id}`));
+    expect(status!.status).toBe('draft');
+    // Back to the demo policy: its published version is reused, not copied.
+    expect((await store.importDataset(demo, 'hr:test')).policyVersions[0]).toMatchObject({ created: false });
   });
 
   it('keeps salaries sealed at rest and opens them for the engine', async () => {
