@@ -37,7 +37,12 @@ export type Input =
   | { type: 'textarea'; name: string; label: string; required?: boolean; initial?: string; placeholder?: string }
   | { type: 'number'; name: string; label: string; required?: boolean; initial?: number; min?: number; max?: number; placeholder?: string }
   | { type: 'select'; name: string; label: string; required?: boolean; initial?: string; options: SelectOption[] }
-  | { type: 'date'; name: string; label: string; required?: boolean; initial?: string };
+  | { type: 'date'; name: string; label: string; required?: boolean; initial?: string }
+  /**
+   * Files sent with the form's other inputs (the console, a Slack modal). Lark forms
+   * cannot carry files: the renderer says to send them in the chat instead.
+   */
+  | { type: 'file'; name: string; label: string; required?: boolean; accept?: string };
 
 export interface Field {
   label: string;

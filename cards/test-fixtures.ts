@@ -13,7 +13,7 @@ import { buildSimulationCard } from './build/simulation.ts';
 import { buildEvidenceAttachedCard, buildSubmissionCard } from './build/submission.ts';
 import { buildSuggestionBoxCard } from './build/suggestion.ts';
 import type { Card } from './model.ts';
-import type { AnomalyLine, EvidenceLine, IndicatorLine, ResultView, ReviewView, SubmissionView } from './views.ts';
+import type { AnomalyLine, AppealView, EvidenceLine, IndicatorLine, ResultView, ReviewView, SubmissionView } from './views.ts';
 
 export function indicator(i: number, extra: Partial<IndicatorLine> = {}): IndicatorLine {
   return {
@@ -98,7 +98,29 @@ export function resultView(lang: Lang, extra: Partial<ResultView> = {}): ResultV
     development: { indicatorName: '团队协作', training: '沟通训练营' },
     status: 'published',
     change: null,
+    appeal: null,
     ...extra,
+  };
+}
+
+export function appealView(lang: Lang): AppealView {
+  return {
+    lang,
+    appealId: 9,
+    cycle: '2025',
+    employeeId: 'E7',
+    employeeName: '王五',
+    reason: '销售额少算了一笔 <b>订单</b>',
+    dueAt: '2026-01-05 18:00',
+    escalated: true,
+    score: 80,
+    grade: 'B',
+    check: [
+      { indicatorName: '销售额', system: 1200, scored: 1100, differs: true },
+      { indicatorName: '回款率', system: 0.95, scored: 0.95, differs: false },
+    ],
+    indicators: [{ indicatorId: 'sales', name: '销售额', actual: 1100, target: 1000 }],
+    evidence: [evidence(3), evidence(4)],
   };
 }
 
@@ -115,23 +137,9 @@ export function everyCard(lang: Lang): Card[] {
     buildResultCard(resultView(lang)),
     buildResultCard(resultView(lang, { status: 'final', raiseAmount: null, change: { scoreBefore: 80, gradeBefore: 'B', reason: '系统数据有误' } })),
     buildAppealFormCard(resultView(lang)),
-    buildAppealCard({
-      lang,
-      appealId: 9,
-      cycle: '2025',
-      employeeId: 'E7',
-      employeeName: '王五',
-      reason: '销售额少算了一笔 <b>订单</b>',
-      dueAt: '2026-01-05 18:00',
-      escalated: true,
-      score: 80,
-      grade: 'B',
-      check: [
-        { indicatorName: '销售额', system: 1200, scored: 1100, differs: true },
-        { indicatorName: '回款率', system: 0.95, scored: 0.95, differs: false },
-      ],
-      indicators: [{ indicatorId: 'sales', name: '销售额', actual: 1100, target: 1000 }],
-    }),
+    buildResultCard(resultView(lang, { status: 'appealed', appeal: { id: 9, evidence: [evidence(3)] } })),
+    buildResultCard(resultView(lang, { status: 'appealed', appeal: { id: 9, evidence: [] } })),
+    buildAppealCard(appealView(lang)),
     buildAppealDecisionCard({ lang, cycle: '2025', decision: 'upheld', resolution: '已更正销售额', scoreBefore: 80, scoreAfter: 85.5, gradeBefore: 'B', gradeAfter: 'A' }),
     buildReminderCard({ lang, cycle: '2025', stage: 'collecting', deadline: '2025-12-20', task: 'submit', overdue: null }),
     buildReminderCard({ lang, cycle: '2025', stage: 'reviewing', deadline: '2025-12-27', task: 'review', overdue: { employeeName: '李四', hoursLate: 30 } }),

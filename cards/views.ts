@@ -97,6 +97,8 @@ export interface ResultView {
   status: 'published' | 'accepted' | 'appealed' | 'final';
   /** Set when an appeal changed the result. */
   change: { scoreBefore: number; gradeBefore: string; reason: string } | null;
+  /** The employee's appeal while it waits for an answer, with the files attached to it. */
+  appeal: { id: number; evidence: EvidenceLine[] } | null;
 }
 
 /** The appeal as the manager (or HR, when escalated) sees it. */
@@ -115,6 +117,8 @@ export interface AppealView {
   check: { indicatorName: string; system: number | null; scored: number | null; differs: boolean }[];
   /** Indicators the resolver may correct (quantitative ones). */
   indicators: { indicatorId: string; name: string; actual: number | null; target: number | null }[];
+  /** The files the employee attached to the appeal. */
+  evidence: EvidenceLine[];
 }
 
 export interface AppealDecisionView {

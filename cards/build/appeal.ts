@@ -1,11 +1,11 @@
-// Appeals: the resolver's card (reason, due time, the automatic check against
-// system-of-record values, Uphold with corrected values / Reject) and the
-// decision card the employee gets.
+// Appeals: the resolver's card (reason, the files attached to it, due time, the
+// automatic check against system-of-record values, Uphold with corrected values /
+// Reject) and the decision card the employee gets.
 import { pick, type Lang } from '../i18n.ts';
 import { escapeMarkdown as md } from '../markdown.ts';
 import type { Block, Card, Input } from '../model.ts';
 import type { AppealDecisionView, AppealView } from '../views.ts';
-import { formatScore, formatValue } from './format.ts';
+import { evidenceSection, formatScore, formatValue } from './format.ts';
 
 const EN = {
   title: (name: string) => `Appeal: ${name}`,
@@ -14,6 +14,8 @@ const EN = {
   result: 'Result under appeal',
   due: 'Answer by',
   reason: 'Reason given',
+  evidence: 'Evidence attached to the appeal',
+  noEvidence: 'No files attached to the appeal.',
   check: 'Automatic check against system values',
   checkLine: (name: string, system: string, scored: string) => `${name}: system ${system} · scored ${scored}`,
   differs: 'differs',
@@ -44,6 +46,8 @@ const ZH: typeof EN = {
   result: '被申诉的结果',
   due: '答复期限',
   reason: '申诉理由',
+  evidence: '申诉证据',
+  noEvidence: '申诉未附文件。',
   check: '与系统数据的自动核对',
   checkLine: (name, system, scored) => `${name}：系统 ${system} · 计分 ${scored}`,
   differs: '不一致',
@@ -84,6 +88,7 @@ export function buildAppealCard(view: AppealView): Card {
     ],
   });
   blocks.push({ type: 'markdown', text: `**${t.reason}**\n${md(view.reason)}` });
+  blocks.push(...evidenceSection(t.evidence, t.noEvidence, view.evidence));
   blocks.push({ type: 'header', text: t.check });
   if (view.check.length === 0) blocks.push({ type: 'context', text: t.noCheck });
   for (const c of view.check) {

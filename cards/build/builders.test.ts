@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../markdown.ts';
 import type { ActionRef, Block, Card, Input } from '../model.ts';
-import { everyCard, resultView, reviewView, submissionView } from '../test-fixtures.ts';
+import { appealView, everyCard, evidence, resultView, reviewView, submissionView } from '../test-fixtures.ts';
+import { buildAppealCard } from './appeal.ts';
 import { buildCycleControlCard } from './cycle-control.ts';
 import { buildResultCard } from './result.ts';
 import { buildReviewCard } from './review.ts';
@@ -46,7 +47,7 @@ function words(c: Card): string {
 
 const KNOWN = new Set([
   'submission.save', 'submission.submit', 'evidence.attach', 'anomaly.confirm', 'anomaly.correct', 'review.rate', 'review.approve', 'review.return',
-  'review.override', 'result.accept', 'result.appeal', 'appeal.resolve', 'cycle.advance', 'results.publish', 'summary.post', 'policy.feedback', 'suggestion.drop',
+  'review.override', 'result.accept', 'result.appeal', 'appeal.attach', 'appeal.resolve', 'cycle.advance', 'results.publish', 'summary.post', 'policy.feedback', 'suggestion.drop',
 ]);
 
 describe('every builder', () => {
@@ -149,8 +150,17 @@ describe('result', () => {
     const text = words(card);
     for (const s of ['92.4', 'A', '#3', '89%', '6.0%', '1,200', '销售额', '105.0%', '沟通训练营']) expect(text).toContain(s);
     expect(names(card)).toEqual(['result.accept', 'result.appeal']);
-    expect(form(card, 'appeal')!.inputs).toMatchObject([{ name: 'reason', required: true }]);
+    expect(form(card, 'appeal')!.inputs).toMatchObject([{ name: 'reason', required: true }, { type: 'file', name: 'files' }]);
     expect(names(buildResultCard(resultView('en', { status: 'accepted' })))).toEqual([]);
+  });
+
+  it('lists the files of a waiting appeal and asks for more, and stops once it is answered', () => {
+    const appealed = buildResultCard(resultView('en', { status: 'appealed', appeal: { id: 9, evidence: [evidence(3)] } }));
+    expect(words(appealed)).toContain('Evidence attached to your appeal');
+    expect(words(appealed)).toContain('证据3.pdf · 3.0 MB · SHA-256 ab12cd34ef56');
+    expect(actions(appealed)).toEqual([{ name: 'appeal.attach', payload: { appealId: 9 } }]);
+    expect(words(buildResultCard(resultView('zh', { status: 'appealed', appeal: { id: 9, evidence: [] } })))).toContain('申诉尚未附文件');
+    expect(names(buildResultCard(resultView('en', { status: 'final', appeal: null })))).toEqual([]);
   });
 });
 
@@ -177,6 +187,13 @@ describe('aggregates and HR cards', () => {
     expect(actions(card).map((a) => a.payload.decision)).toEqual(['upheld', 'rejected']);
     expect(form(card, 'uphold')!.inputs.map((i) => i.name)).toEqual(['actual:sales', 'resolution']);
     expect(form(card, 'reject')!.inputs).toMatchObject([{ name: 'resolution', required: true }]);
+  });
+
+  it("lists the appeal's files with a link, size and short SHA-256, or says there are none", () => {
+    const card = everyCard('zh').find((c) => c.key.startsWith('appeal:'))!;
+    const list = card.blocks.find((b) => b.type === 'markdown' && b.text.includes('证据3.pdf'));
+    expect(list).toEqual({ type: 'markdown', text: '- [证据3.pdf](/evidence/ev-3) · 3.0 MB · SHA-256 `ab12cd34ef56`\n- [证据4.pdf](/evidence/ev-4) · 4.0 MB · SHA-256 `ab12cd34ef56`' });
+    expect(words(buildAppealCard({ ...appealView('en'), evidence: [] }))).toContain('No files attached to the appeal.');
   });
 
   it('asks a pilot for Agree or a Concern with a comment; suggestions may be anonymous', () => {

@@ -106,3 +106,8 @@ export function evidenceMarkdown(e: EvidenceLine, indicators: readonly { indicat
 export function evidenceBlocks(evidence: readonly EvidenceLine[], indicators: readonly { indicatorId: string; name: string }[]): Block[] {
   return chunk(evidence, 10).map((run) => ({ type: 'markdown', text: run.map((e) => evidenceMarkdown(e, indicators)).join('\n') }));
 }
+
+/** A titled list of evidence, or a line saying there is none. */
+export function evidenceSection(title: string, none: string, evidence: readonly EvidenceLine[], indicators: readonly { indicatorId: string; name: string }[] = []): Block[] {
+  return [{ type: 'header', text: title }, ...(evidence.length === 0 ? [{ type: 'context', text: none } as const] : evidenceBlocks(evidence, indicators))];
+}

@@ -1,11 +1,12 @@
 // Published: the employee's result with the figures behind it, Accept and
-// Appeal; and the appeal form on a card of its own.
+// Appeal (a reason and files); while the appeal waits, the files attached to it
+// and a request for more; and the appeal form on a card of its own.
 import { formatPercent } from '../../src/engine/messages.ts';
 import { common, pick, type Lang } from '../i18n.ts';
 import { escapeMarkdown as md } from '../markdown.ts';
 import type { ActionRef, Block, Card } from '../model.ts';
 import type { ResultView } from '../views.ts';
-import { formatScore, formatValue, formatWeight } from './format.ts';
+import { evidenceSection, formatScore, formatValue, formatWeight } from './format.ts';
 
 const EN = {
   title: (cycle: string, name: string) => `${cycle} result · ${name}`,
@@ -41,7 +42,12 @@ const EN = {
   reasonHint: 'Name the figure you think is wrong and what it should be',
   appealIntro: (score: string, grade: string) =>
     `Your result: score **${score}**, grade **${grade}**. Your manager and HR answer within 24 hours; after that it is escalated.`,
-  appealEvidence: 'Evidence you attached to your submission is part of the appeal; name any other document in the reason.',
+  appealEvidence: 'Evidence you attached to your submission is part of the appeal; attach any other document to the appeal itself.',
+  kinds: 'PDF, images, Office documents, text or mail; up to 20 MB each.',
+  appealFiles: 'Evidence files (optional)',
+  appealEvidenceHeader: 'Evidence attached to your appeal',
+  noAppealEvidence: 'No files attached to your appeal yet.',
+  attachToAppeal: 'Add evidence to your appeal',
   ok: 'OK',
   cancel: 'Cancel',
 };
@@ -76,7 +82,12 @@ const ZH: typeof EN = {
   reason: '申诉理由（必填）',
   reasonHint: '请写明你认为有误的数据及应有的数值',
   appealIntro: (score, grade) => `你的结果：得分 **${score}**，等级 **${grade}**。主管和 HR 会在 24 小时内答复，逾期自动升级。`,
-  appealEvidence: '你在填报时上传的证据会一并提交；其他材料请在理由中注明。',
+  appealEvidence: '你在填报时上传的证据会一并提交；其他材料请作为申诉证据上传。',
+  kinds: 'PDF、图片、Office 文档、文本或邮件，每个不超过 20 MB。',
+  appealFiles: '证据文件（可选）',
+  appealEvidenceHeader: '申诉证据',
+  noAppealEvidence: '申诉尚未附文件。',
+  attachToAppeal: '补充申诉证据',
   ok: '确定',
   cancel: '取消',
 };
@@ -90,7 +101,10 @@ function appealForm(view: ResultView, t: typeof EN): Block {
     type: 'form',
     id: 'appeal',
     title: t.appealTitle,
-    inputs: [{ type: 'textarea', name: 'reason', label: t.reason, placeholder: t.reasonHint, required: true }],
+    inputs: [
+      { type: 'textarea', name: 'reason', label: t.reason, placeholder: t.reasonHint, required: true },
+      { type: 'file', name: 'files', label: `${t.appealFiles} · ${t.kinds}` },
+    ],
     submit: { label: t.appeal, style: 'danger', action: ref(view, 'result.appeal') },
   };
 }
@@ -130,6 +144,11 @@ export function buildResultCard(view: ResultView): Card {
       buttons: [{ label: t.accept, style: 'primary', action: ref(view, 'result.accept'), confirm: { title: t.acceptTitle, text: t.acceptText, ok: t.accept, cancel: t.cancel } }],
     });
     blocks.push(appealForm(view, t));
+  }
+  if (view.status === 'appealed' && view.appeal) {
+    blocks.push(...evidenceSection(t.appealEvidenceHeader, t.noAppealEvidence, view.appeal.evidence));
+    blocks.push({ type: 'context', text: t.kinds });
+    blocks.push({ type: 'file_request', label: t.attachToAppeal, action: { name: 'appeal.attach', payload: { appealId: view.appeal.id } } });
   }
   return {
     key: `result:${view.cycle}:${view.employeeId}`,

@@ -4,7 +4,7 @@ import { pick, type Lang } from '../i18n.ts';
 import { escapeMarkdown as md } from '../markdown.ts';
 import type { ActionRef, Block, Card, Input } from '../model.ts';
 import type { SubmissionView } from '../views.ts';
-import { evidenceBlocks, formatValue, indicatorMarkdown } from './format.ts';
+import { evidenceBlocks, evidenceSection, formatValue, indicatorMarkdown } from './format.ts';
 
 const EN = {
   title: (cycle: string, name: string) => `${cycle} performance report · ${name}`,
@@ -119,9 +119,7 @@ export function buildSubmissionCard(view: SubmissionView): Card {
     if (view.summary) blocks.push({ type: 'markdown', text: `**${t.summary}**\n${md(view.summary)}` });
     blocks.push({ type: 'context', text: t.locked });
   }
-  blocks.push({ type: 'header', text: t.evidence });
-  if (view.evidence.length === 0) blocks.push({ type: 'context', text: t.noEvidence });
-  blocks.push(...evidenceBlocks(view.evidence, view.indicators));
+  blocks.push(...evidenceSection(t.evidence, t.noEvidence, view.evidence, view.indicators));
   if (editable(view.status)) blocks.push({ type: 'file_request', label: t.attach, action: ref(view, 'evidence.attach') });
   return {
     key: `submission:${view.cycle}:${view.employeeId}`,

@@ -9,6 +9,9 @@ import { CardRenderError, truncate } from './errors.ts';
 /** The id of a file request in FORM_OPEN payloads: there is one per action. */
 export const fileRequestId = (ref: ActionRef): string => `file:${ref.name}`;
 
+/** An HTML accept list as Slack's file_input filetypes: `.pdf,.png` -> `['pdf', 'png']`. */
+const fileTypes = (accept: string): string[] => accept.split(',').map((s) => s.trim().replace(/^\./, ''));
+
 function inputElement(input: Input): SlackBlock {
   const base = { action_id: input.name };
   const placeholder = 'placeholder' in input && input.placeholder ? { placeholder: plain(input.placeholder, SLACK_LIMITS.placeholder) } : {};
@@ -37,6 +40,8 @@ function inputElement(input: Input): SlackBlock {
     }
     case 'date':
       return { type: 'datepicker', ...base, ...(input.initial ? { initial_date: input.initial } : {}) };
+    case 'file':
+      return { type: 'file_input', ...base, max_files: 10, ...(input.accept ? { filetypes: fileTypes(input.accept) } : {}) };
   }
 }
 
@@ -66,7 +71,7 @@ export function renderSlackModal(card: Card, formId: string, submit = 0): SlackV
         submit: plain(common(card.lang).upload, SLACK_LIMITS.modalText),
         close,
         private_metadata: metadata(b.action),
-        blocks: [{ type: 'input', block_id: 'files', label: plain(b.label, SLACK_LIMITS.label), element: { type: 'file_input', action_id: 'files', max_files: 10, ...(b.accept ? { filetypes: b.accept.split(',').map((s) => s.trim().replace(/^\./, '')) } : {}) } }],
+        blocks: [{ type: 'input', block_id: 'files', label: plain(b.label, SLACK_LIMITS.label), element: { type: 'file_input', action_id: 'files', max_files: 10, ...(b.accept ? { filetypes: fileTypes(b.accept) } : {}) } }],
       };
     }
     if (b.type !== 'form' || b.id !== formId) continue;

@@ -114,6 +114,9 @@ function inputHtml(input: Input): string {
     case 'date':
       control = `<input type="date"${base}${attr('value', input.initial)}>`;
       break;
+    case 'file':
+      control = `<input type="file" multiple${base}${attr('accept', input.accept)}>`;
+      break;
   }
   return `<label class="field"><span class="field-label">${escapeHtml(input.label)}${input.required ? ' <b class="req">*</b>' : ''}</span>${control}</label>`;
 }

@@ -9,7 +9,8 @@
 //   `larkFormValues(form_value)` strips that back.
 // - `img` elements hold the image URL in `img_key` until it is uploaded:
 //   replace it with `mapLarkImages(card, url => imageKey)` before sending.
-// - Lark cards have no file upload: a file request says to send files in the chat.
+// - Lark cards have no file upload: a file request, or a form's file input, says
+//   to send files in the chat.
 import { common } from '../i18n.ts';
 import { parseMarkdown, safeUrl, type Inline } from '../markdown.ts';
 import type { Block, Button, Card, Input } from '../model.ts';
@@ -99,7 +100,7 @@ function buttonRow(buttons: LarkElement[]): LarkElement[] {
   return [{ tag: 'column_set', flex_mode: 'flow', columns: buttons.map((b) => ({ tag: 'column', width: 'auto', elements: [b] })) }];
 }
 
-function inputElements(input: Input, name: string): LarkElement[] {
+function inputElements(input: Input, name: string, lang: Card['lang']): LarkElement[] {
   const req = input.required ? { required: true } : {};
   switch (input.type) {
     case 'text':
@@ -123,6 +124,8 @@ function inputElements(input: Input, name: string): LarkElement[] {
       ];
     case 'date':
       return [markdown(`**${escapeLark(input.label)}**`), { tag: 'date_picker', name, ...req, ...(input.initial ? { initial_date: input.initial } : {}) }];
+    case 'file':
+      return [markdown(`📎 **${escapeLark(input.label)}**\n${escapeLark(common(lang).filesInChat)}`, true)];
   }
 }
 
@@ -169,7 +172,7 @@ function elementsOf(card: Card, b: Block, names: Names): LarkElement[] {
         {
           tag: 'form',
           name: `form_${b.id}`,
-          elements: [...(b.title ? [markdown(`**${escapeLark(b.title)}**`)] : []), ...b.inputs.flatMap((i) => inputElements(i, names.input(i.name, b.id))), ...buttonRow(submits)],
+          elements: [...(b.title ? [markdown(`**${escapeLark(b.title)}**`)] : []), ...b.inputs.flatMap((i) => inputElements(i, names.input(i.name, b.id), card.lang)), ...buttonRow(submits)],
         },
       ];
     }

@@ -237,6 +237,8 @@ export const evidence = pgTable(
     employeeId: text('employee_id').notNull(),
     indicatorId: text('indicator_id'),
     submissionId: integer('submission_id'),
+    /** Set for evidence attached to an appeal: it belongs to the appeal, not to the submission. */
+    appealId: integer('appeal_id'),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
@@ -245,7 +247,7 @@ export const evidence = pgTable(
     uploadedBy: text('uploaded_by').notNull(),
     createdAt: created(),
   },
-  (t) => [index('evidence_owner_idx').on(t.cycleId, t.employeeId)],
+  (t) => [index('evidence_owner_idx').on(t.cycleId, t.employeeId), index('evidence_appeal_idx').on(t.appealId)],
 );
 
 /** The default BlobStore: evidence bytes in the database itself. */

@@ -9,7 +9,7 @@ import { appendAudit, type AuditChange } from './audit-log.ts';
 import type { Db } from './connect.ts';
 import { openNumber, sealNumber } from './crypto/sealed.ts';
 import { loadDataset } from './load-dataset.ts';
-import { insertEvidence } from './evidence-rows.ts';
+import { appealEvidence, insertEvidence, submissionEvidence } from './evidence-rows.ts';
 import type { EvidenceMeta } from '../workflow/evidence.ts';
 import * as drafts from './policy-drafts.ts';
 import { loadPolicy } from './policy-rows.ts';
@@ -162,11 +162,11 @@ export class DrizzleWorkflowRepo implements WorkflowRepo {
   }
 
   evidence(cycleId: string, employeeId: string) {
-    return this.tx
-      .select({ id: t.evidence.id, cycleId: t.evidence.cycleId, employeeId: t.evidence.employeeId, indicatorId: t.evidence.indicatorId, fileName: t.evidence.fileName, size: t.evidence.size, sha256: t.evidence.sha256 })
-      .from(t.evidence)
-      .where(and(eq(t.evidence.cycleId, cycleId), eq(t.evidence.employeeId, employeeId)))
-      .orderBy(asc(t.evidence.createdAt));
+    return submissionEvidence(this.tx, cycleId, employeeId);
+  }
+
+  appealEvidence(appealId: number) {
+    return appealEvidence(this.tx, appealId);
   }
 
   async saveEvidence(meta: EvidenceMeta): Promise<void> {

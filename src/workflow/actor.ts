@@ -1,6 +1,6 @@
 import type { Action, Actor, Target } from './permissions.ts';
 import { assertAllowed, PermissionError } from './permissions.ts';
-import type { WorkflowRepo } from './ports.ts';
+import type { AppealRow, WorkflowRepo } from './ports.ts';
 
 /** The acting person as the org knows them; an id outside the org is refused. */
 export async function actorOf(repo: WorkflowRepo, employeeId: string): Promise<Actor> {
@@ -50,4 +50,10 @@ function headOf(org: Awaited<ReturnType<WorkflowRepo['org']>>, departmentId: str
 export async function hrPeople(repo: WorkflowRepo): Promise<string[]> {
   const org = await repo.org();
   return org.employeeIds().filter((id) => org.employee(id)!.role === 'hr');
+}
+
+/** Who gets an appeal's card: the first reviewer and HR while it is open, HR alone once escalated; never the appellant. */
+export async function appealResolvers(repo: WorkflowRepo, appeal: Pick<AppealRow, 'employeeId' | 'status'>): Promise<string[]> {
+  const reviewer = appeal.status === 'open' ? await reviewerOf(repo, appeal.employeeId, 1) : null;
+  return [...new Set([...(reviewer ? [reviewer] : []), ...(await hrPeople(repo))])].filter((id) => id !== appeal.employeeId);
 }

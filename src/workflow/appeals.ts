@@ -1,19 +1,21 @@
-// Appeals: filed with a reason, checked automatically against the system of
-// record, answered within 24 hours or escalated to HR. An upheld appeal can
-// change the result; the change and its reason are recorded.
+// Appeals: filed with a reason and evidence files, checked automatically against
+// the system of record, answered within 24 hours or escalated to HR. An upheld
+// appeal can change the result; the change and its reason are recorded.
 import { bandGrade } from '../engine/grading.ts';
 import type { Lang } from '../engine/types.ts';
-import { actorOf, allow, hrPeople, reviewerOf } from './actor.ts';
+import { actorOf, allow, appealResolvers } from './actor.ts';
+import { recordAppealEvidence, storeAppealFiles } from './appeal-evidence.ts';
 import { cards } from './card-builders.ts';
 import type { WorkflowDeps } from './deps.ts';
 import { fail } from './errors.ts';
 import type { AppealRow, CycleRow, ResultRow, WorkflowRepo } from './ports.ts';
-import { openCycle } from './submission.ts';
+import { openCycle, type UploadedFile } from './submission.ts';
 import { appealView, currentScore, indicatorLines, resultView } from './view-data.ts';
 
 export const APPEAL_ANSWER_HOURS = 24;
 
-export async function fileAppeal(deps: WorkflowDeps, actorId: string, input: { cycle: string; reason: string }, lang: Lang) {
+export async function fileAppeal(deps: WorkflowDeps, actorId: string, input: { cycle: string; reason: string; files: UploadedFile[] }, lang: Lang) {
+  const stored = await storeAppealFiles(deps, actorId, { cycleId: input.cycle, employeeId: actorId }, input.files);
   return deps.uow.run(async (repo) => {
     const actor = await actorOf(repo, actorId);
     await allow(repo, actor, 'appeal_result', { kind: 'employee', employeeId: actorId });
@@ -25,12 +27,10 @@ export async function fileAppeal(deps: WorkflowDeps, actorId: string, input: { c
     const appeal = await repo.createAppeal({ cycleId: cycle.id, employeeId: actorId, reason: input.reason.trim(), dueAt: new Date(deps.clock.now().getTime() + APPEAL_ANSWER_HOURS * 3600_000), autoCheck: check });
     await repo.updateResult(cycle.id, actorId, { status: 'appealed' });
     await repo.audit([{ actor: actorId, action: 'appeal.file', entity: 'appeal', entityId: String(appeal.id), after: { reason: appeal.reason, dueAt: appeal.dueAt.toISOString(), check } }]);
-    const view = await appealView(repo, cycle, appeal, lang);
-    const reviewer = await reviewerOf(repo, actorId, 1);
-    for (const to of new Set([...(reviewer ? [reviewer] : []), ...(await hrPeople(repo))])) {
-      if (to !== actorId) await repo.send(to, cards.appeal(view));
-    }
-    return cards.result(await resultView(repo, cycle, actorId, lang));
+    await recordAppealEvidence(repo, actorId, appeal, stored);
+    const card = cards.appeal(await appealView(deps, repo, cycle, appeal, lang));
+    for (const to of await appealResolvers(repo, appeal)) await repo.send(to, card);
+    return cards.result(await resultView(deps, repo, cycle, actorId, lang));
   });
 }
 
@@ -96,7 +96,7 @@ export async function resolveAppeal(deps: WorkflowDeps, actorId: string, input: 
     const decision = cards.appealDecision({ lang, cycle: cycle.id, decision: input.decision, resolution: input.resolution.trim(), scoreBefore: before.score, scoreAfter: after.score, gradeBefore: before.grade, gradeAfter: after.grade });
     await repo.send(appeal.employeeId, decision);
     const change = after.score !== before.score || after.grade !== before.grade ? { scoreBefore: before.score, gradeBefore: before.grade, reason: input.resolution.trim() } : null;
-    await repo.send(appeal.employeeId, cards.result(await resultView(repo, cycle, appeal.employeeId, lang, change)));
+    await repo.send(appeal.employeeId, cards.result(await resultView(deps, repo, cycle, appeal.employeeId, lang, change)));
     return decision;
   });
 }
@@ -127,8 +127,9 @@ export async function escalateOverdueAppeals(deps: WorkflowDeps, lang: Lang): Pr
     for (const a of overdue) {
       if (!(await repo.updateAppeal(a.id, ['open'], { status: 'escalated' }))) continue;
       await repo.audit([{ actor: 'system:clock', action: 'appeal.escalate', entity: 'appeal', entityId: String(a.id), before: { status: 'open' }, after: { status: 'escalated', dueAt: a.dueAt.toISOString() } }]);
-      const view = await appealView(repo, cycle, { ...a, status: 'escalated' }, lang);
-      for (const hr of await hrPeople(repo)) if (hr !== a.employeeId) await repo.send(hr, cards.appeal(view));
+      const escalated = { ...a, status: 'escalated' as const };
+      const card = cards.appeal(await appealView(deps, repo, cycle, escalated, lang));
+      for (const hr of await appealResolvers(repo, escalated)) await repo.send(hr, card);
     }
     return overdue;
   });

@@ -48,7 +48,7 @@ export async function publishResults(deps: WorkflowDeps, actorId: string, input:
       ...rows.map((r) => ({ actor: actorId, action: 'result.publish', entity: 'result', entityId: `${cycle.id}/${r.employeeId}`, after: { score: r.score, grade: r.grade, rank: r.rank } })),
     ]);
     const published = { ...cycle, stage: 'published' as const };
-    for (const r of rows) await repo.send(r.employeeId, cards.result(await resultView(repo, published, r.employeeId, lang)));
+    for (const r of rows) await repo.send(r.employeeId, cards.result(await resultView(deps, repo, published, r.employeeId, lang)));
     return cards.cycleControl(await cycleControlView(repo, published, lang));
   });
 }
@@ -63,6 +63,6 @@ export async function acceptResult(deps: WorkflowDeps, actorId: string, input: {
     if (result.status !== 'published') fail('ALREADY_DONE', '结果已确认或正在申诉', 'The result is already accepted or under appeal');
     await repo.updateResult(cycle.id, actorId, { status: 'accepted' });
     await repo.audit([{ actor: actorId, action: 'result.accept', entity: 'result', entityId: `${cycle.id}/${actorId}`, before: { status: 'published' }, after: { status: 'accepted' } }]);
-    return cards.result(await resultView(repo, cycle, actorId, lang));
+    return cards.result(await resultView(deps, repo, cycle, actorId, lang));
   });
 }

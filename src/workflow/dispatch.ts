@@ -3,11 +3,13 @@
 // card that says why (never a stack trace, never silence).
 import type { Card } from '../../cards/model.ts';
 import type { Lang } from '../engine/types.ts';
+import { attachAppealEvidence } from './appeal-evidence.ts';
 import { escalateOverdueAppeals, fileAppeal, resolveAppeal } from './appeals.ts';
 import { cards } from './card-builders.ts';
 import { acceptResult, advanceStage, publishResults } from './cycle.ts';
 import type { WorkflowDeps } from './deps.ts';
 import { fail, WorkflowError } from './errors.ts';
+import { EvidenceError, MAX_EVIDENCE_BYTES } from './evidence.ts';
 import { PermissionError } from './permissions.ts';
 import type { Stage } from './ports.ts';
 import { answerPilot, draftPolicy, pilotPolicy, publishPolicy, simulatePolicy, startPolicyDraft } from './policy-change.ts';
@@ -80,7 +82,9 @@ async function route(deps: WorkflowDeps, r: ActionRequest): Promise<Card> {
     case 'result.accept':
       return acceptResult(deps, r.actorId, { cycle: text(p.cycle) }, lang);
     case 'result.appeal':
-      return fileAppeal(deps, r.actorId, { cycle: text(p.cycle), reason: text(f.reason) }, lang);
+      return fileAppeal(deps, r.actorId, { cycle: text(p.cycle), reason: text(f.reason), files: r.files }, lang);
+    case 'appeal.attach':
+      return attachAppealEvidence(deps, r.actorId, { appealId: int(p.appealId, 'appealId'), files: r.files }, lang);
     case 'appeal.resolve': {
       const decision = text(p.decision);
       if (decision !== 'upheld' && decision !== 'rejected') fail('BAD_INPUT', '未知的处理结果', 'Unknown decision');
@@ -117,6 +121,9 @@ export async function handleAction(deps: WorkflowDeps, request: ActionRequest): 
     if (err instanceof WorkflowError) {
       return { ok: false, card: cards.notice({ lang, tone: err.code === 'STALE' || err.code === 'ALREADY_DONE' ? 'warning' : 'danger', title: lang === 'zh' ? '操作未执行' : 'Not done', text: err.text[lang] }) };
     }
+    if (err instanceof EvidenceError) {
+      return { ok: false, card: cards.notice({ lang, tone: 'danger', title: lang === 'zh' ? '文件未上传' : 'File not attached', text: evidenceRefusal(err, lang) }) };
+    }
     if (err instanceof PermissionError) {
       const zh: Record<string, string> = {
         NOT_YOURS: '这不是你本人的记录',
@@ -130,6 +137,19 @@ export async function handleAction(deps: WorkflowDeps, request: ActionRequest): 
     }
     throw err;
   }
+}
+
+/** Why an upload was refused, in the sender's language. */
+function evidenceRefusal(err: EvidenceError, lang: Lang): string {
+  const f = err.fileName;
+  const mb = MAX_EVIDENCE_BYTES / 1024 / 1024;
+  const text: Record<EvidenceError['code'], [string, string]> = {
+    EVIDENCE_TOO_LARGE: [`「${f}」超过了每个文件 ${mb} MB 的上限`, `${f} is over the limit of ${mb} MB per file`],
+    EVIDENCE_EMPTY: [`「${f}」是空文件`, `${f} is empty`],
+    EVIDENCE_TYPE: [`「${f}」不是可接受的证据类型：请上传 PDF、图片、Office 文档、文本或邮件`, `${f} is not an accepted kind of evidence: upload a PDF, an image, an Office document, text or mail`],
+    EVIDENCE_NOT_FOUND: ['找不到该证据文件', 'No such evidence file'],
+  };
+  return text[err.code][lang === 'zh' ? 0 : 1];
 }
 
 export { escalateOverdueAppeals };

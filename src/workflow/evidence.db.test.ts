@@ -19,7 +19,7 @@ afterAll(() => dispose());
 describe('evidence', () => {
   it('stores a file with its SHA-256, size and type, tied to its indicator', async () => {
     meta = await attachEvidence(store, { employeeId: 'E005', role: 'employee' }, {
-      cycleId: '2026', employeeId: 'E005', indicatorId: 'sales', fileName: '感谢信.txt', contentType: 'text/plain', data: letter,
+      cycleId: '2026', employeeId: 'E005', indicatorId: 'sales', fileName: '感谢信.txt', data: letter,
     });
     // sha256 of the bytes above, computed independently with node:crypto.
     const { createHash } = await import('node:crypto');
@@ -29,9 +29,18 @@ describe('evidence', () => {
     expect(new TextDecoder().decode(data)).toBe(new TextDecoder().decode(letter));
   });
 
+  it('takes its type from the file name, not from what the client claimed, and refuses what is not evidence', async () => {
+    const owner = { employeeId: 'E005', role: 'employee' as const };
+    const scan = await attachEvidence(store, owner, { cycleId: '2026', employeeId: 'E005', indicatorId: null, fileName: '专利证书.PDF', data: letter });
+    expect(scan.contentType).toBe('application/pdf');
+    for (const fileName of ['page.html', 'setup.exe', 'script.js', 'no-extension']) {
+      await expect(attachEvidence(store, owner, { cycleId: '2026', employeeId: 'E005', indicatorId: null, fileName, data: letter })).rejects.toMatchObject({ code: 'EVIDENCE_TYPE', fileName });
+    }
+  });
+
   it('refuses to attach a file to someone else', async () => {
     await expect(
-      attachEvidence(store, { employeeId: 'E005', role: 'employee' }, { cycleId: '2026', employeeId: 'E006', indicatorId: 'sales', fileName: 'x.txt', contentType: 'text/plain', data: letter }),
+      attachEvidence(store, { employeeId: 'E005', role: 'employee' }, { cycleId: '2026', employeeId: 'E006', indicatorId: 'sales', fileName: 'x.txt', data: letter }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOURS' });
   });
 
@@ -56,8 +65,11 @@ describe('evidence', () => {
   it('records the attachment in the audit log', async () => {
     const verdict = await store.verifyAudit();
     expect(verdict.ok).toBe(true);
-    const rows = await store.db.execute(sql`select action, entity_id from audit_log where action = 'evidence.attach'`);
+    const rows = await store.db.execute(sql`select action, entity_id from audit_log where action = 'evidence.attach' order by seq`);
     const list = Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows;
-    expect(list).toEqual([{ action: 'evidence.attach', entity_id: meta.id }]);
+    expect(list).toEqual([
+      { action: 'evidence.attach', entity_id: meta.id },
+      { action: 'evidence.attach', entity_id: expect.any(String) },
+    ]);
   });
 });

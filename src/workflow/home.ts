@@ -25,7 +25,7 @@ export async function homeCards(deps: WorkflowDeps, actorId: string, lang: Lang)
       out.push(cards.submission(await submissionView(deps, repo, cycle, actorId, lang)));
     }
     if (cycle.stage === 'published' && (await repo.result(cycle.id, actorId))) {
-      out.push(cards.result(await resultView(repo, cycle, actorId, lang)));
+      out.push(cards.result(await resultView(deps, repo, cycle, actorId, lang)));
     }
     // Reviews waiting for this person.
     for (const s of await repo.submissions(cycle.id)) {
@@ -39,7 +39,7 @@ export async function homeCards(deps: WorkflowDeps, actorId: string, lang: Lang)
       if (a.status !== 'open' && a.status !== 'escalated') continue;
       const action = a.status === 'escalated' ? 'answer_escalated_appeal' : 'answer_appeal';
       const mine = a.status === 'escalated' ? actor.role === 'hr' : (await reviewerOf(repo, a.employeeId, 1)) === actorId;
-      if (mine && authorize(org, actor, action, { kind: 'employee', employeeId: a.employeeId }).allowed) out.push(cards.appeal(await appealView(repo, cycle, a, lang)));
+      if (mine && authorize(org, actor, action, { kind: 'employee', employeeId: a.employeeId }).allowed) out.push(cards.appeal(await appealView(deps, repo, cycle, a, lang)));
     }
     out.push(cards.suggestionBox({ lang, cycle: cycle.id }));
     return out;

@@ -80,6 +80,7 @@ const TABLE: Record<string, string> = {
     view_result                 + A A A A A A A A A A | A A A A | A | O O
     view_salary                 + A A A A A A A A A A | A A A A | A | O O
     view_appeal                 + A A A A A A A A A A | A A A A | A | O O
+    view_appeal_evidence        + A A A A A A A A A A | A A A A | A | O O
     view_department_aggregates  O O O O O O O O O O O | + + + + | + | O O
     view_company_aggregates     O O O O O O O O O O O | O O O O | + | O O
     view_diagnosis_detail       + A A A A A A A A A A | A A A A | A | O O
@@ -88,6 +89,7 @@ const TABLE: Record<string, string> = {
     attach_evidence             + N N N N N N N N N N | O O O O | O | O O
     accept_result               + N N N N N N N N N N | O O O O | O | O O
     appeal_result               + N N N N N N N N N N | O O O O | O | O O
+    attach_appeal_evidence      + N N N N N N N N N N | O O O O | O | O O
     drop_suggestion             O O O O O O O O O O O | O O O O | + | O O
     rate_qualitative            R R R R R R R R R R R | R R R R | R | R R
     resolve_anomaly             R R R R R R R R R R R | R R R R | R | R R
@@ -115,6 +117,7 @@ const TABLE: Record<string, string> = {
     view_result                 + + + + + + + + + + + | + + + + | + | O O
     view_salary                 + + + + + + + + + + + | + + + + | + | O O
     view_appeal                 + + + + + + + + + + + | + + + + | + | O O
+    view_appeal_evidence        + + + + + + + + + + + | + + + + | + | O O
     view_department_aggregates  O O O O O O O O O O O | + + + + | + | O O
     view_company_aggregates     O O O O O O O O O O O | O O O O | + | O O
     view_diagnosis_detail       + + + + + + + + + + + | + + + + | + | O O
@@ -123,6 +126,7 @@ const TABLE: Record<string, string> = {
     attach_evidence             N + N N N N N N N N N | O O O O | O | O O
     accept_result               N + N N N N N N N N N | O O O O | O | O O
     appeal_result               N + N N N N N N N N N | O O O O | O | O O
+    attach_appeal_evidence      N + N N N N N N N N N | O O O O | O | O O
     drop_suggestion             O O O O O O O O O O O | O O O O | + | O O
     rate_qualitative            + S + + + + + + + + + | O O O O | O | O O
     resolve_anomaly             + S + + + + + + + + + | O O O O | O | O O
@@ -150,6 +154,7 @@ const TABLE: Record<string, string> = {
     view_result                 O O + + + + + O O O O | O + O O | O | O O
     view_salary                 R R + R R R R R R R R | R R R R | R | O O
     view_appeal                 O O + + + + + O O O O | O + O O | O | O O
+    view_appeal_evidence        O O + + + + + O O O O | O + O O | O | O O
     view_department_aggregates  O O O O O O O O O O O | O + O O | O | O O
     view_company_aggregates     R R R R R R R R R R R | R R R R | R | R R
     view_diagnosis_detail       O O + + + + + O O O O | O + O O | O | O O
@@ -158,6 +163,7 @@ const TABLE: Record<string, string> = {
     attach_evidence             N N + N N N N N N N N | O O O O | O | O O
     accept_result               N N + N N N N N N N N | O O O O | O | O O
     appeal_result               N N + N N N N N N N N | O O O O | O | O O
+    attach_appeal_evidence      N N + N N N N N N N N | O O O O | O | O O
     drop_suggestion             O O O O O O O O O O O | O O O O | + | O O
     rate_qualitative            O O S + + + + O O O O | O O O O | O | O O
     resolve_anomaly             O O S + + + + O O O O | O O O O | O | O O
@@ -185,6 +191,7 @@ const TABLE: Record<string, string> = {
     view_result                 O O O O O O + + + + + | O O + + | O | O O
     view_salary                 R R R R R R R + R R R | R R R R | R | O O
     view_appeal                 O O O O O O + + + + + | O O + + | O | O O
+    view_appeal_evidence        O O O O O O + + + + + | O O + + | O | O O
     view_department_aggregates  O O O O O O O O O O O | O O + + | O | O O
     view_company_aggregates     R R R R R R R R R R R | R R R R | R | R R
     view_diagnosis_detail       O O O O O O + + + + + | O O + + | O | O O
@@ -193,6 +200,7 @@ const TABLE: Record<string, string> = {
     attach_evidence             N N N N N N N + N N N | O O O O | O | O O
     accept_result               N N N N N N N + N N N | O O O O | O | O O
     appeal_result               N N N N N N N + N N N | O O O O | O | O O
+    attach_appeal_evidence      N N N N N N N + N N N | O O O O | O | O O
     drop_suggestion             O O O O O O O O O O O | O O O O | + | O O
     rate_qualitative            O O O O O O + S + + + | O O O O | O | O O
     resolve_anomaly             O O O O O O + S + + + | O O O O | O | O O
@@ -220,6 +228,7 @@ const TABLE: Record<string, string> = {
     view_result                 O O O O O O O O O + + | O O O + | O | O O
     view_salary                 R R R R R R R R R + R | R R R R | R | O O
     view_appeal                 O O O O O O O O O + + | O O O + | O | O O
+    view_appeal_evidence        O O O O O O O O O + + | O O O + | O | O O
     view_department_aggregates  O O O O O O O O O O O | O O O + | O | O O
     view_company_aggregates     R R R R R R R R R R R | R R R R | R | R R
     view_diagnosis_detail       O O O O O O O O O + + | O O O + | O | O O
@@ -228,6 +237,7 @@ const TABLE: Record<string, string> = {
     attach_evidence             N N N N N N N N N + N | O O O O | O | O O
     accept_result               N N N N N N N N N + N | O O O O | O | O O
     appeal_result               N N N N N N N N N + N | O O O O | O | O O
+    attach_appeal_evidence      N N N N N N N N N + N | O O O O | O | O O
     drop_suggestion             O O O O O O O O O O O | O O O O | + | O O
     rate_qualitative            O O O O O O O O O S + | O O O O | O | O O
     resolve_anomaly             O O O O O O O O O S + | O O O O | O | O O
@@ -255,6 +265,7 @@ const TABLE: Record<string, string> = {
     view_result                 O O O O + + O O O O O | O O O O | O | O O
     view_salary                 R R R R R + R R R R R | R R R R | R | O O
     view_appeal                 O O O O + + O O O O O | O O O O | O | O O
+    view_appeal_evidence        O O O O + + O O O O O | O O O O | O | O O
     view_department_aggregates  O O O O O O O O O O O | O O O O | O | O O
     view_company_aggregates     R R R R R R R R R R R | R R R R | R | R R
     view_diagnosis_detail       O O O O + + O O O O O | O O O O | O | O O
@@ -263,6 +274,7 @@ const TABLE: Record<string, string> = {
     attach_evidence             N N N N N + N N N N N | O O O O | O | O O
     accept_result               N N N N N + N N N N N | O O O O | O | O O
     appeal_result               N N N N N + N N N N N | O O O O | O | O O
+    attach_appeal_evidence      N N N N N + N N N N N | O O O O | O | O O
     drop_suggestion             O O O O O O O O O O O | O O O O | + | O O
     rate_qualitative            O O O O + S O O O O O | O O O O | O | O O
     resolve_anomaly             O O O O + S O O O O O | O O O O | O | O O
@@ -290,6 +302,7 @@ const TABLE: Record<string, string> = {
     view_result                 N N N + N N N N N N N | N N N N | N | O O
     view_salary                 N N N + N N N N N N N | N N N N | N | O O
     view_appeal                 N N N + N N N N N N N | N N N N | N | O O
+    view_appeal_evidence        N N N + N N N N N N N | N N N N | N | O O
     view_department_aggregates  R R R R R R R R R R R | R R R R | R | R R
     view_company_aggregates     R R R R R R R R R R R | R R R R | R | R R
     view_diagnosis_detail       N N N + N N N N N N N | N N N N | N | O O
@@ -298,6 +311,7 @@ const TABLE: Record<string, string> = {
     attach_evidence             N N N + N N N N N N N | O O O O | O | O O
     accept_result               N N N + N N N N N N N | O O O O | O | O O
     appeal_result               N N N + N N N N N N N | O O O O | O | O O
+    attach_appeal_evidence      N N N + N N N N N N N | O O O O | O | O O
     drop_suggestion             O O O O O O O O O O O | O O O O | + | O O
     rate_qualitative            R R R R R R R R R R R | R R R R | R | R R
     resolve_anomaly             R R R R R R R R R R R | R R R R | R | R R
@@ -325,6 +339,7 @@ const TABLE: Record<string, string> = {
     view_result                 N N N N N N + N N N N | N N N N | N | O O
     view_salary                 N N N N N N + N N N N | N N N N | N | O O
     view_appeal                 N N N N N N + N N N N | N N N N | N | O O
+    view_appeal_evidence        N N N N N N + N N N N | N N N N | N | O O
     view_department_aggregates  R R R R R R R R R R R | R R R R | R | R R
     view_company_aggregates     R R R R R R R R R R R | R R R R | R | R R
     view_diagnosis_detail       N N N N N N + N N N N | N N N N | N | O O
@@ -333,6 +348,7 @@ const TABLE: Record<string, string> = {
     attach_evidence             N N N N N N + N N N N | O O O O | O | O O
     accept_result               N N N N N N + N N N N | O O O O | O | O O
     appeal_result               N N N N N N + N N N N | O O O O | O | O O
+    attach_appeal_evidence      N N N N N N + N N N N | O O O O | O | O O
     drop_suggestion             O O O O O O O O O O O | O O O O | + | O O
     rate_qualitative            R R R R R R R R R R R | R R R R | R | R R
     resolve_anomaly             R R R R R R R R R R R | R R R R | R | R R
@@ -360,6 +376,7 @@ const TABLE: Record<string, string> = {
     view_result                 N N N N N N N N + N N | N N N N | N | O O
     view_salary                 N N N N N N N N + N N | N N N N | N | O O
     view_appeal                 N N N N N N N N + N N | N N N N | N | O O
+    view_appeal_evidence        N N N N N N N N + N N | N N N N | N | O O
     view_department_aggregates  R R R R R R R R R R R | R R R R | R | R R
     view_company_aggregates     R R R R R R R R R R R | R R R R | R | R R
     view_diagnosis_detail       N N N N N N N N + N N | N N N N | N | O O
@@ -368,6 +385,7 @@ const TABLE: Record<string, string> = {
     attach_evidence             N N N N N N N N + N N | O O O O | O | O O
     accept_result               N N N N N N N N + N N | O O O O | O | O O
     appeal_result               N N N N N N N N + N N | O O O O | O | O O
+    attach_appeal_evidence      N N N N N N N N + N N | O O O O | O | O O
     drop_suggestion             O O O O O O O O O O O | O O O O | + | O O
     rate_qualitative            R R R R R R R R R R R | R R R R | R | R R
     resolve_anomaly             R R R R R R R R R R R | R R R R | R | R R
@@ -479,6 +497,16 @@ describe('authorize: the reasons, spelled out', () => {
     expect(reason('mS', 'approve_submission', dept('sales'))).toBe('OUT_OF_SCOPE');
     expect(reason('s1', 'submit_values', COMPANY)).toBe('OUT_OF_SCOPE');
   });
+  it("appeal evidence: only the appellant attaches; their managers up the subtree and HR read it, a peer, another department's manager and a leader do not", () => {
+    expect(reason('p1', 'attach_appeal_evidence', employee('p1'))).toBe('allowed');
+    expect(reason('e1', 'attach_appeal_evidence', employee('p1'))).toBe('NOT_YOURS');
+    expect(reason('mP', 'attach_appeal_evidence', employee('p1'))).toBe('NOT_YOURS');
+    expect(reason('hr1', 'attach_appeal_evidence', employee('p1'))).toBe('NOT_YOURS');
+    for (const who of ['p1', 'mP', 'mE', 'hr1']) expect(reason(who, 'view_appeal_evidence', employee('p1'))).toBe('allowed');
+    expect(reason('e1', 'view_appeal_evidence', employee('p1'))).toBe('NOT_YOURS');
+    expect(reason('mS', 'view_appeal_evidence', employee('p1'))).toBe('OUT_OF_SCOPE');
+    expect(reason('ceo', 'view_appeal_evidence', employee('p1'))).toBe('AGGREGATES_ONLY');
+  });
   it('every reason in DENY_REASONS is reachable', () => {
     const seen = new Set<string>();
     for (const who of [...Object.keys(TABLE), 'ghost']) {
@@ -556,6 +584,8 @@ describe('visibleEmployeeIds', () => {
     ['mE', 'override_score', ['e1', 'mP', 'p1', 'x1']],
     ['mP', 'view_evidence', ['mP', 'p1']],
     ['mP', 'answer_appeal', ['p1']],
+    ['mP', 'view_appeal_evidence', ['mP', 'p1']],
+    ['mP', 'attach_appeal_evidence', ['mP']],
     ['ld', 'view_values', ['ld', 's2']],
     ['ld', 'approve_submission', ['s2']],
     ['hr1', 'view_values', 'all'],

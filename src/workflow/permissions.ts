@@ -15,6 +15,8 @@ export const ACTIONS = [
   'view_result',
   'view_salary',
   'view_appeal',
+  // The files an employee attached to their appeal.
+  'view_appeal_evidence',
   'view_department_aggregates',
   'view_company_aggregates',
   // The per-employee rows of a diagnosis.
@@ -25,6 +27,7 @@ export const ACTIONS = [
   'attach_evidence',
   'accept_result',
   'appeal_result',
+  'attach_appeal_evidence',
   'drop_suggestion',
   'rate_qualitative',
   'resolve_anomaly',
@@ -157,6 +160,7 @@ const RULES: Record<Action, Rule> = {
   view_result:                rule(ROWS,        OWN,     SCOPE,          ALL,          OWN_ELSE_AGGREGATES),
   view_salary:                rule(ROWS,        OWN,     OWN_ELSE_HR,    ALL,          OWN_ELSE_AGGREGATES),
   view_appeal:                rule(ROWS,        OWN,     SCOPE,          ALL,          OWN_ELSE_AGGREGATES),
+  view_appeal_evidence:       rule(ROWS,        OWN,     SCOPE,          ALL,          OWN_ELSE_AGGREGATES),
   view_diagnosis_detail:      rule(ROWS,        OWN,     SCOPE,          ALL,          OWN_ELSE_AGGREGATES),
   view_department_aggregates: rule(DEPARTMENTS, NONE,    SCOPE,          ALL,          ALL),
   view_company_aggregates:    rule(COMPANY,     NONE,    NONE,           ALL,          ALL),
@@ -165,6 +169,7 @@ const RULES: Record<Action, Rule> = {
   attach_evidence:            rule(ROW,         OWN,     OWN,            OWN,          OWN),
   accept_result:              rule(ROW,         OWN,     OWN,            OWN,          OWN),
   appeal_result:              rule(ROW,         OWN,     OWN,            OWN,          OWN),
+  attach_appeal_evidence:     rule(ROW,         OWN,     OWN,            OWN,          OWN),
   drop_suggestion:            rule(COMPANY,     ALL,     ALL,            ALL,          ALL),
   rate_qualitative:           rule(ROW,         NONE,    SCOPE_BUT_SELF, ALL_BUT_SELF, NONE),
   resolve_anomaly:            rule(ROW,         NONE,    SCOPE_BUT_SELF, ALL_BUT_SELF, NONE),

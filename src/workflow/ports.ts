@@ -155,7 +155,10 @@ export interface WorkflowRepo {
   resolveAnomaly(id: number, fields: { status: 'confirmed' | 'corrected'; resolvedBy: string; correctedValue: number | null; note: string | null; at: Date }): Promise<boolean>;
   countOpenAnomalies(cycleId: string): Promise<number>;
 
+  /** The evidence of an employee's submission in a cycle (not what backs an appeal). */
   evidence(cycleId: string, employeeId: string): Promise<EvidenceRow[]>;
+  /** The files attached to one appeal. */
+  appealEvidence(appealId: number): Promise<EvidenceRow[]>;
   /** Metadata of a file whose bytes are already stored. */
   saveEvidence(meta: EvidenceMeta): Promise<void>;
 

@@ -6,7 +6,7 @@ import { actorOf, allow, reviewersOf } from './actor.ts';
 import { cards } from './card-builders.ts';
 import type { WorkflowDeps } from './deps.ts';
 import { fail } from './errors.ts';
-import { storeEvidenceBytes, type EvidenceMeta } from './evidence.ts';
+import { storeUploads } from './evidence.ts';
 import type { CycleRow, WorkflowRepo } from './ports.ts';
 import { reviewView, submissionView } from './view-data.ts';
 
@@ -45,11 +45,7 @@ export async function openCycle(repo: WorkflowRepo, id: string, stages: CycleRow
  */
 export async function saveSubmission(deps: WorkflowDeps, actorId: string, input: SubmitInput, lang: Lang) {
   // Evidence bytes go to storage before the transaction (content-addressed: harmless if it then fails).
-  const uploader = { employeeId: actorId, role: (await deps.evidence.org()).employee(actorId)?.role ?? 'employee' };
-  const stored: EvidenceMeta[] = [];
-  for (const file of input.files) {
-    stored.push(await storeEvidenceBytes(deps.evidence, uploader, { cycleId: input.cycle, employeeId: actorId, indicatorId: file.indicatorId ?? null, fileName: file.fileName, contentType: file.contentType, data: file.data }));
-  }
+  const stored = await storeUploads(deps.evidence, actorId, { cycleId: input.cycle, employeeId: actorId }, input.files, 'attach_evidence');
   return deps.uow.run(async (repo) => {
     const actor = await actorOf(repo, actorId);
     await allow(repo, actor, 'submit_values', { kind: 'employee', employeeId: actorId });

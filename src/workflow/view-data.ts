@@ -5,7 +5,7 @@ import { scoreCycle } from '../engine/score-cycle.ts';
 import type { Dataset, Lang, Policy, ValueRow } from '../engine/types.ts';
 import type { WorkflowDeps } from './deps.ts';
 import { fail } from './errors.ts';
-import type { AppealRow, CycleRow, SubmissionRow, WorkflowRepo } from './ports.ts';
+import type { AppealRow, CycleRow, EvidenceRow, SubmissionRow, WorkflowRepo } from './ports.ts';
 
 /** A deadline as people read it: `2026-12-07 12:48 UTC`. */
 export function readableTime(iso: string | null | undefined): string | null {
@@ -51,8 +51,9 @@ export function currentScore(policy: Policy, employeeId: string, org: Awaited<Re
   return scoreCycle(data, cycle, rows).employees[0]?.score ?? 0;
 }
 
-async function evidenceLines(deps: WorkflowDeps, repo: WorkflowRepo, cycleId: string, employeeId: string): Promise<EvidenceLine[]> {
-  return (await repo.evidence(cycleId, employeeId)).map((e) => ({ id: e.id, fileName: e.fileName, size: e.size, sha256: e.sha256, indicatorId: e.indicatorId, url: deps.evidenceUrl(e.id) }));
+/** Evidence rows as card lines, each with its download link (checked again on download). */
+function evidenceLines(deps: WorkflowDeps, rows: readonly EvidenceRow[]): EvidenceLine[] {
+  return rows.map((e) => ({ id: e.id, fileName: e.fileName, size: e.size, sha256: e.sha256, indicatorId: e.indicatorId, url: deps.evidenceUrl(e.id) }));
 }
 
 export async function submissionView(deps: WorkflowDeps, repo: WorkflowRepo, cycle: CycleRow, employeeId: string, lang: Lang): Promise<SubmissionView> {
@@ -71,7 +72,7 @@ export async function submissionView(deps: WorkflowDeps, repo: WorkflowRepo, cyc
     summary: submission?.summary ?? null,
     returnComment: submission?.status === 'returned' ? await lastReturnComment(repo, submission) : null,
     indicators: indicatorLines(policy, employee, await repo.values(cycle.id, employeeId)),
-    evidence: await evidenceLines(deps, repo, cycle.id, employeeId),
+    evidence: evidenceLines(deps, await repo.evidence(cycle.id, employeeId)),
   };
 }
 
@@ -110,13 +111,13 @@ export async function reviewView(deps: WorkflowDeps, repo: WorkflowRepo, cycle: 
     departmentName: dataset.departments.find((d) => d.id === employee.departmentId)?.name ?? employee.departmentId,
     summary: submission.summary,
     indicators: indicatorLines(policy, employee, rows),
-    evidence: await evidenceLines(deps, repo, cycle.id, employee.id),
+    evidence: evidenceLines(deps, await repo.evidence(cycle.id, employee.id)),
     anomalies,
     score: currentScore(policy, employee.id, org, rows, cycle.id),
   };
 }
 
-export async function resultView(repo: WorkflowRepo, cycle: CycleRow, employeeId: string, lang: Lang, change: ResultView['change'] = null): Promise<ResultView> {
+export async function resultView(deps: WorkflowDeps, repo: WorkflowRepo, cycle: CycleRow, employeeId: string, lang: Lang, change: ResultView['change'] = null): Promise<ResultView> {
   const org = await repo.org();
   const result = (await repo.result(cycle.id, employeeId)) ?? fail('NOT_FOUND', '该周期的结果尚未发布', 'No published result for this cycle');
   const policy = await repo.policyOf(cycle);
@@ -125,6 +126,7 @@ export async function resultView(repo: WorkflowRepo, cycle: CycleRow, employeeId
   const data: Dataset = { policy, cyclePolicies: {}, departments: [], employees: [employee], values: rows, attributes: [], training: {} };
   const scored = scoreCycle(data, cycle.id, rows).employees[0];
   const names = new Map(policy.indicators.map((i) => [i.id, i.name]));
+  const waiting = (await repo.appeals(cycle.id)).find((a) => a.employeeId === employeeId && (a.status === 'open' || a.status === 'escalated'));
   return {
     lang,
     cycle: cycle.id,
@@ -141,10 +143,11 @@ export async function resultView(repo: WorkflowRepo, cycle: CycleRow, employeeId
     development: result.developmentIndicator ? { indicatorName: names.get(result.developmentIndicator) ?? result.developmentIndicator, training: result.developmentTraining } : null,
     status: result.status,
     change,
+    appeal: waiting ? { id: waiting.id, evidence: evidenceLines(deps, await repo.appealEvidence(waiting.id)) } : null,
   };
 }
 
-export async function appealView(repo: WorkflowRepo, cycle: CycleRow, appeal: AppealRow, lang: Lang): Promise<AppealView> {
+export async function appealView(deps: WorkflowDeps, repo: WorkflowRepo, cycle: CycleRow, appeal: AppealRow, lang: Lang): Promise<AppealView> {
   const org = await repo.org();
   const result = await repo.result(cycle.id, appeal.employeeId);
   const policy = await repo.policyOf(cycle);
@@ -164,6 +167,7 @@ export async function appealView(repo: WorkflowRepo, cycle: CycleRow, appeal: Ap
     grade: result?.grade ?? '',
     check: (appeal.autoCheck as AppealView['check'] | null) ?? [],
     indicators: lines.map((l) => ({ indicatorId: l.indicatorId, name: l.name, actual: l.managerActual ?? l.systemActual ?? l.selfActual, target: l.target })),
+    evidence: evidenceLines(deps, await repo.appealEvidence(appeal.id)),
   };
 }
 

@@ -1,8 +1,10 @@
 // The whole review cycle in real headless Chromium, through the local console:
 // an employee submits with evidence, the manager sees a flagged mismatch,
 // corrects it and approves, HR publishes and posts the summary, the employee
-// appeals, the manager resolves it and the result changes.
+// appeals with evidence files (one on the form, one added later), the manager
+// sees them on the appeal card, downloads one, resolves it and the result changes.
 // Screenshots of every step go to test/artifacts/console/.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -132,16 +134,33 @@ describe.skipIf(!hasChromium)('the review cycle in the browser', () => {
     await shot('leader-summary');
   });
 
-  it('4. the employee appeals the result', async () => {
+  it('4. the employee appeals the result with a file, then adds another', async () => {
     await as('E005');
     const result = page.locator('[data-testid=tasks] article[data-card-key^="result:"]');
     await expect(result.textContent()).resolves.toMatch(/得分|分/);
+    const agreement = join(dataDir, '补充协议.pdf');
+    await writeFile(agreement, '%PDF-1.4 补充协议 HT-2026-0134-A 金额 200,000 元');
     await result.locator('form[data-form-id=appeal] textarea[name=reason]').fill('合同 HT-2026-0134 的补充协议金额 200,000 元未计入');
+    await result.locator('form[data-form-id=appeal] input[type=file]').setInputFiles(agreement);
     await result.getByTestId('btn:result.appeal').click();
     await page.waitForLoadState('load');
+    await expect(page.locator('[data-testid=reply]').textContent()).resolves.toContain('补充协议.pdf');
     await shot('employee-appealed');
+    const mail = join(dataDir, '客户确认邮件.eml');
+    await writeFile(mail, 'Subject: 补充协议确认\n\n金额 200,000 元已于 11 月到账');
+    const waiting = page.locator('[data-testid=tasks] article[data-card-key^="result:"]');
+    await waiting.locator('form.file-request input[type=file]').setInputFiles(mail);
+    await waiting.getByTestId('btn:appeal.attach').click();
+    await page.waitForLoadState('load');
+    await expect(page.locator('[data-testid=reply]').textContent()).resolves.toMatch(/补充协议\.pdf[^]*客户确认邮件\.eml/);
+    await shot('employee-appeal-evidence');
     const [a] = await query<{ status: string }>(`select status from appeals where employee_id = 'E005'`);
     expect(a!.status).toBe('open');
+    const files = await query<{ file_name: string; content_type: string }>(`select file_name, content_type from evidence where appeal_id is not null order by created_at`);
+    expect(files).toEqual([
+      { file_name: '补充协议.pdf', content_type: 'application/pdf' },
+      { file_name: '客户确认邮件.eml', content_type: 'message/rfc822' },
+    ]);
   });
 
   it('5. the manager upholds the appeal with a corrected value and the result changes', async () => {
@@ -149,6 +168,20 @@ describe.skipIf(!hasChromium)('the review cycle in the browser', () => {
     await as('E003');
     const appeal = page.locator('[data-testid=tasks] article[data-card-key^="appeal:"]');
     await expect(appeal.textContent()).resolves.toContain('补充协议');
+    // The appeal's files, each a download checked against its SHA-256; a peer is refused.
+    const [pdf] = await query<{ sha256: string }>(`select sha256 from evidence where file_name = '补充协议.pdf'`);
+    const link = appeal.getByRole('link', { name: '补充协议.pdf' });
+    await expect(appeal.textContent()).resolves.toContain(`SHA-256 ${pdf!.sha256.slice(0, 12)}`);
+    await expect(appeal.getByRole('link', { name: '客户确认邮件.eml' }).count()).resolves.toBe(1);
+    const href = (await link.getAttribute('href'))!;
+    const download = await page.request.get(`${base}${href}`);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['x-content-sha256']).toBe(pdf!.sha256);
+    expect(createHash('sha256').update(await download.body()).digest('hex')).toBe(pdf!.sha256);
+    await shot('manager-appeal-evidence');
+    await as('E006');
+    expect((await page.request.get(`${base}${href}`)).status()).toBe(403);
+    await as('E003');
     const uphold = appeal.locator('form[data-form-id=uphold]');
     await uphold.locator('input[name="actual:sales"]').fill('2541637.19');
     await uphold.locator('textarea[name=resolution]').fill('补充协议经核实有效，销售额按 2,541,637.19 元计');
