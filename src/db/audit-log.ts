@@ -2,7 +2,7 @@
 import { asc, desc, sql } from 'drizzle-orm';
 import type { Db } from './connect.ts';
 import { auditLog } from './schema.ts';
-import { canonicalJson, entryHash, GENESIS, verifyChain } from './audit-chain.ts';
+import { GENESIS, nextAuditRow, verifyChain } from './audit-chain.ts';
 import { bulkInsert } from './bulk.ts';
 
 import type { AuditChange } from '../workflow/ports.ts';
@@ -25,23 +25,11 @@ export async function appendAudit(tx: Db, changes: readonly AuditChange[], now: 
   const at = now.toISOString();
   const rows: (typeof auditLog.$inferInsert)[] = [];
   for (const c of changes) {
-    seq += 1;
-    const before = c.before === undefined ? null : c.before;
-    const after = c.after === undefined ? null : c.after;
-    const hash = await entryHash(prevHash, seq, { at, actor: c.actor, action: c.action, entity: c.entity, entityId: c.entityId, before, after });
-    rows.push({
-      seq,
-      at,
-      actor: c.actor,
-      action: c.action,
-      entity: c.entity,
-      entityId: c.entityId,
-      before: before === null ? null : canonicalJson(before),
-      after: after === null ? null : canonicalJson(after),
-      prevHash,
-      hash,
-    });
-    prevHash = hash;
+    // Canonical JSON once per entry: it is both what is hashed and what is stored.
+    const row = await nextAuditRow(seq === 0 ? null : { seq, hash: prevHash }, { at, actor: c.actor, action: c.action, entity: c.entity, entityId: c.entityId, before: c.before, after: c.after });
+    rows.push(row);
+    seq = row.seq;
+    prevHash = row.hash;
   }
   await bulkInsert(
     tx,
@@ -51,7 +39,6 @@ export async function appendAudit(tx: Db, changes: readonly AuditChange[], now: 
   );
 }
 
-/** Walks the whole chain; the first entry that does not fit is named. */
 /** Walks the stored chain; `expectedHead` (recorded outside the database earlier) also catches deleted newest entries. */
 export async function verifyAuditLog(db: Db, expectedHead?: { seq: number; hash: string }): ReturnType<typeof verifyChain> {
   const rows = await db.select().from(auditLog).orderBy(asc(auditLog.seq));

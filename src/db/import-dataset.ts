@@ -4,12 +4,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Dataset } from '../engine/types.ts';
 import { cyclesOf } from '../engine/diagnose.ts';
-import { ValueTable } from '../engine/value-table.ts';
+import { SOURCES, ValueTable } from '../engine/value-table.ts';
 import type { Db } from './connect.ts';
 import { appendAudit, type AuditChange } from './audit-log.ts';
 import { savePolicy } from './policy-rows.ts';
 import { bulkInsert } from './bulk.ts';
-import { CHUNK_ROWS, copyRows, copyText, textCell, textChunks } from './copy-rows.ts';
+import { copyChunks, CopyWriter, copyRows, encodeCell } from './copy-rows.ts';
 import { importEmployees } from './import-employees.ts';
 import { attributes, cyclePolicies, cycles, training, values } from './schema.ts';
 
@@ -26,28 +26,51 @@ const VALUE_COLUMNS = ['cycle_id', 'employee_id', 'indicator_id', 'source', 'tar
 
 /**
  * The value rows in COPY's text format. A ValueTable is read column by
- * column: each distinct cycle, employee and indicator is escaped once, and
+ * column: each distinct cycle, employee and indicator is encoded once, and
  * no row object is made.
  */
-function* valueChunks(rows: Dataset['values']): Generator<string> {
-  if (!(rows instanceof ValueTable)) {
-    yield* textChunks(rows.length, (i) => {
-      const v = rows[i]!;
-      return [v.cycle, v.employeeId, v.indicatorId, v.source, v.target, v.actual, v.rating, v.sourceRef ?? '', 'import'];
-    });
-    return;
-  }
-  const texts = (count: number, text: (code: number) => string) => Array.from({ length: count }, (_, code) => textCell(text(code)));
-  const cycle = texts(rows.cycleCodes, (c) => rows.cycleText(c));
-  const employee = texts(rows.employeeCodes, (c) => rows.employeeText(c));
-  const indicator = texts(rows.indicatorCodes, (c) => rows.indicatorText(c));
-  for (let from = 0; from < rows.length; from += CHUNK_ROWS) {
-    let out = '';
-    for (let i = from, to = Math.min(rows.length, from + CHUNK_ROWS); i < to; i++) {
-      out += `${cycle[rows.cycle[i]!]}\t${employee[rows.employee[i]!]}\t${indicator[rows.indicator[i]!]}\t${rows.sourceAt(i)}\t${textCell(rows.targetAt(i))}\t${textCell(rows.actualAt(i))}\t${textCell(rows.ratingAt(i))}\t${textCell(rows.refAt(i) ?? '')}\timport\n`;
+function* valueChunks(rows: Dataset['values']): Generator<Uint8Array> {
+  const out = new CopyWriter();
+  if (rows instanceof ValueTable) {
+    const encoded = (count: number, text: (code: number) => string) => Array.from({ length: count }, (_, code) => encodeCell(text(code)));
+    const cycle = encoded(rows.cycleCodes, (c) => rows.cycleText(c));
+    const employee = encoded(rows.employeeCodes, (c) => rows.employeeText(c));
+    const indicator = encoded(rows.indicatorCodes, (c) => rows.indicatorText(c));
+    const source = new Map(SOURCES.map((s) => [s, encodeCell(s)]));
+    const origin = encodeCell('import');
+    for (let i = 0; i < rows.length; i++) {
+      out.bytes(cycle[rows.cycle[i]!]!);
+      out.tab();
+      out.bytes(employee[rows.employee[i]!]!);
+      out.tab();
+      out.bytes(indicator[rows.indicator[i]!]!);
+      out.tab();
+      out.bytes(source.get(rows.sourceAt(i))!);
+      out.tab();
+      out.number(rows.targetAt(i));
+      out.tab();
+      out.number(rows.actualAt(i));
+      out.tab();
+      out.number(rows.ratingAt(i));
+      out.tab();
+      out.text(rows.refAt(i) ?? '');
+      out.tab();
+      out.bytes(origin);
+      out.endRow();
+      if (out.full) yield out.take();
     }
-    yield out;
+  } else {
+    for (const v of rows) {
+      for (const cell of [v.cycle, v.employeeId, v.indicatorId, v.source, v.target, v.actual, v.rating, v.sourceRef ?? '']) {
+        out.cell(cell);
+        out.tab();
+      }
+      out.text('import');
+      out.endRow();
+      if (out.full) yield out.take();
+    }
   }
+  if (!out.empty) yield out.take();
 }
 
 export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string; now: Date; sealKey: CryptoKey }): Promise<ImportSummary> {
@@ -96,7 +119,7 @@ export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string;
     await tx.delete(values).where(and(inArray(values.cycleId, cycleIds), eq(values.origin, 'import')));
     await tx.delete(attributes).where(inArray(attributes.cycleId, cycleIds));
   }
-  await copyText(tx, 'indicator_values', VALUE_COLUMNS, valueChunks(data.values));
+  await copyChunks(tx, 'indicator_values', VALUE_COLUMNS, valueChunks(data.values));
   await copyRows(tx, 'attributes', ['cycle_id', 'employee_id', 'attribute', 'value'], data.attributes.length, (i) => {
     const a = data.attributes[i]!;
     return [a.cycle, a.employeeId, a.attribute, a.value];
