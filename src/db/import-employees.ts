@@ -7,7 +7,7 @@ import type { AuditChange } from './audit-log.ts';
 import { bulkInsert } from './bulk.ts';
 import type { Db } from './connect.ts';
 import { copyRows } from './copy-rows.ts';
-import { openNumber, sealNumber } from './crypto/sealed.ts';
+import { openNumbers, sealNumbers } from './crypto/sealed.ts';
 import { employees } from './schema.ts';
 
 const COLUMNS = ['id', 'name', 'department_id', 'manager_id', 'role', 'salary_sealed', 'slack_user_id', 'lark_open_id'] as const;
@@ -18,17 +18,17 @@ export async function importEmployees(tx: Db, people: readonly Employee[], ctx: 
   const existing = new Map((await tx.select().from(employees)).map((e) => [e.id, e]));
   // An unchanged salary keeps its sealed text (sealing draws a fresh IV, so
   // resealing would make every row look changed).
-  const previousSalary = new Map(
-    await Promise.all(people.filter((e) => existing.has(e.id)).map(async (e) => [e.id, await openNumber(ctx.sealKey, existing.get(e.id)!.salarySealed)] as const)),
-  );
-  const sealed = await Promise.all(
-    people.map((e) => (previousSalary.has(e.id) && previousSalary.get(e.id) === e.salary ? existing.get(e.id)!.salarySealed : sealNumber(ctx.sealKey, e.salary))),
-  );
+  const returning = people.filter((e) => existing.has(e.id));
+  const opened = await openNumbers(ctx.sealKey, returning.map((e) => existing.get(e.id)!.salarySealed));
+  const previousSalary = new Map(returning.map((e, i) => [e.id, opened[i]!]));
+  const unchanged = (e: Employee) => previousSalary.has(e.id) && previousSalary.get(e.id) === e.salary;
+  const fresh = await sealNumbers(ctx.sealKey, people.map((e) => (unchanged(e) ? null : e.salary)));
+  const sealed = people.map((e, i) => (unchanged(e) ? existing.get(e.id)!.salarySealed : fresh[i]!));
 
   const created: unknown[] = [];
   const moved: { id: string; before: unknown; after: unknown }[] = [];
   const salaryChanged: string[] = [];
-  const fresh: Row[] = [];
+  const newRows: Row[] = [];
   const changed: Row[] = [];
   people.forEach((e, i) => {
     const row: Row = {
@@ -44,7 +44,7 @@ export async function importEmployees(tx: Db, people: readonly Employee[], ctx: 
     const before = existing.get(e.id);
     if (!before) {
       created.push({ id: e.id, role: e.role, departmentId: e.departmentId, managerId: e.managerId });
-      fresh.push(row);
+      newRows.push(row);
       return;
     }
     if (before.role !== e.role || before.departmentId !== e.departmentId || before.managerId !== e.managerId) {
@@ -75,7 +75,7 @@ export async function importEmployees(tx: Db, people: readonly Employee[], ctx: 
     `on conflict (id) do update set name = excluded.name, department_id = excluded.department_id, manager_id = excluded.manager_id,
      role = excluded.role, salary_sealed = excluded.salary_sealed, slack_user_id = excluded.slack_user_id, lark_open_id = excluded.lark_open_id`,
   );
-  await copyRows(tx, 'employees', COLUMNS, fresh.length, (i) => COLUMNS.map((c) => fresh[i]![c]));
+  await copyRows(tx, 'employees', COLUMNS, newRows.length, (i) => COLUMNS.map((c) => newRows[i]![c]));
 
   // One entry per kind of change, each listing every person it touched.
   const audit: AuditChange[] = [];

@@ -3,7 +3,7 @@
 import { asc } from 'drizzle-orm';
 import type { Dataset, Policy, ValueRow } from '../engine/types.ts';
 import { sortCycles } from '../engine/policy-lookup.ts';
-import { openNumber } from './crypto/sealed.ts';
+import { openNumbers } from './crypto/sealed.ts';
 import type { Db } from './connect.ts';
 import { loadPolicy } from './policy-rows.ts';
 import { attributes, cyclePolicies, cycles, departments, employees, training, values } from './schema.ts';
@@ -30,6 +30,7 @@ export async function loadDataset(db: Db, sealKey: CryptoKey): Promise<Dataset> 
   for (const [cycle, id] of effective) if (id !== latestPolicyId) cyclePolicyMap[cycle] = await policyById(id);
 
   const employeeRows = await db.select().from(employees).orderBy(asc(employees.id));
+  const salaries = await openNumbers(sealKey, employeeRows.map((e) => e.salarySealed));
   const valueRows = await db
     .select({
       cycle: values.cycleId,
@@ -52,18 +53,16 @@ export async function loadDataset(db: Db, sealKey: CryptoKey): Promise<Dataset> 
       parentId: d.parentId,
       headId: d.headId,
     })),
-    employees: await Promise.all(
-      employeeRows.map(async (e) => ({
-        id: e.id,
-        name: e.name,
-        departmentId: e.departmentId,
-        managerId: e.managerId,
-        role: e.role,
-        salary: await openNumber(sealKey, e.salarySealed),
-        slackUserId: e.slackUserId,
-        larkOpenId: e.larkOpenId,
-      })),
-    ),
+    employees: employeeRows.map((e, i) => ({
+      id: e.id,
+      name: e.name,
+      departmentId: e.departmentId,
+      managerId: e.managerId,
+      role: e.role,
+      salary: salaries[i]!,
+      slackUserId: e.slackUserId,
+      larkOpenId: e.larkOpenId,
+    })),
     values: valueRows.map((v): ValueRow => ({ ...v, sourceRef: v.sourceRef === '' ? null : v.sourceRef })),
     attributes: (await db.select().from(attributes)).map((a) => ({ cycle: a.cycleId, employeeId: a.employeeId, attribute: a.attribute, value: a.value })),
     training: Object.fromEntries((await db.select().from(training)).map((t) => [t.indicatorId, t.training])),

@@ -7,7 +7,7 @@ import type { AnomalyRow, AppealRow, CycleRow, PolicyFeedbackRow, PolicyRecord, 
 import { buildOrg, type OrgIndex } from '../workflow/scope.ts';
 import { appendAudit, type AuditChange } from './audit-log.ts';
 import type { Db } from './connect.ts';
-import { openNumber, sealNumber } from './crypto/sealed.ts';
+import { openNumber, sealNumber, sealNumbers } from './crypto/sealed.ts';
 import { loadDataset } from './load-dataset.ts';
 import { appealEvidence, insertEvidence, submissionEvidence } from './evidence-rows.ts';
 import type { EvidenceMeta } from '../workflow/evidence.ts';
@@ -186,7 +186,8 @@ export class DrizzleWorkflowRepo implements WorkflowRepo {
   async saveResults(rows: ResultRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.tx.delete(t.results).where(and(eq(t.results.cycleId, rows[0]!.cycleId), inArray(t.results.employeeId, rows.map((r) => r.employeeId))));
-    const sealed = await Promise.all(rows.map(async ({ raiseAmount, ...r }) => ({ ...r, raiseAmountSealed: await sealNumber(this.sealKey, raiseAmount) })));
+    const amounts = await sealNumbers(this.sealKey, rows.map((r) => r.raiseAmount));
+    const sealed = rows.map(({ raiseAmount: _amount, ...r }, i) => ({ ...r, raiseAmountSealed: amounts[i]! }));
     for (let i = 0; i < sealed.length; i += 1000) await this.tx.insert(t.results).values(sealed.slice(i, i + 1000));
   }
 

@@ -131,27 +131,17 @@ function freshIv(): Uint8Array<ArrayBuffer> {
 /** `v1.<base64url iv>.<base64url ciphertext+tag>`; the IV is 12 random bytes. */
 export async function seal(key: CryptoKey, plaintext: string, aes: AesGcm = defaultAesGcm): Promise<string> {
   const iv = freshIv();
-  const data = ENCODER.encode(plaintext);
-  const sealed = await aes.encrypt(key, iv, data);
-  return `${VERSION}.${encodeBase64Url(iv)}.${encodeBase64Url(sealed)}`;
+  return formatSealed(iv, await aes.encrypt(key, iv, ENCODER.encode(plaintext)));
 }
 
 /** The plaintext of `seal`; a wrong key, an edited byte or a malformed string is SEALED_TAMPERED. */
 export async function open(key: CryptoKey, sealed: string, aes: AesGcm = defaultAesGcm): Promise<string> {
-  const parts = sealed.split('.');
-  const iv = parts.length === 3 && parts[0] === VERSION ? decodeBase64Url(parts[1]!) : null;
-  const body = iv === null ? null : decodeBase64Url(parts[2]!);
-  if (iv === null || iv.length !== IV_BYTES || body === null || body.length < TAG_BYTES) {
-    throw new SealedError('SEALED_TAMPERED', `sealed value is not in the ${VERSION}.<iv>.<ciphertext> format`);
-  }
-  let plain: Uint8Array;
+  const { iv, body } = parseSealed(sealed);
   try {
-    plain = await aes.decrypt(key, iv, body);
+    return DECODER.decode(await aes.decrypt(key, iv, body));
   } catch {
-    // GCM cannot tell a wrong key from an altered value; both fail the tag.
-    throw new SealedError('SEALED_TAMPERED', 'sealed value failed its integrity check (altered, or sealed with another key)');
+    throw tampered();
   }
-  return DECODER.decode(plain);
 }
 
 /** Seals a salary; null (no salary on file) stays null so the column can stay nullable. */
@@ -159,9 +149,7 @@ export async function sealNumber(key: CryptoKey, value: number): Promise<string>
 export async function sealNumber(key: CryptoKey, value: null): Promise<null>;
 export async function sealNumber(key: CryptoKey, value: number | null): Promise<string | null>;
 export async function sealNumber(key: CryptoKey, value: number | null): Promise<string | null> {
-  if (value === null) return null;
-  if (!Number.isFinite(value)) throw new RangeError(`cannot seal ${value}: salaries are finite numbers`);
-  return seal(key, String(value));
+  return (await sealNumbers(key, [value]))[0]!;
 }
 
 /** The number of `sealNumber`; null stays null. */
@@ -169,12 +157,78 @@ export async function openNumber(key: CryptoKey, sealed: string): Promise<number
 export async function openNumber(key: CryptoKey, sealed: null): Promise<null>;
 export async function openNumber(key: CryptoKey, sealed: string | null): Promise<number | null>;
 export async function openNumber(key: CryptoKey, sealed: string | null): Promise<number | null> {
-  if (sealed === null) return null;
-  const text = await open(key, sealed);
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) {
-    throw new SealedError('SEALED_TAMPERED', 'sealed value does not hold a number');
+  return (await openNumbers(key, [sealed]))[0]!;
+}
+
+/**
+ * `sealNumber` for many values at once. With node:crypto this is one
+ * synchronous pass with no promise per value (a company's salaries on import).
+ */
+export async function sealNumbers(key: CryptoKey, values: readonly (number | null)[], aes: AesGcm = defaultAesGcm): Promise<(string | null)[]> {
+  const out = new Array<string | null>(values.length).fill(null);
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (value === null) continue;
+    if (!Number.isFinite(value)) throw new RangeError(`cannot seal ${value}: salaries are finite numbers`);
+    const iv = freshIv();
+    const body = aes.encrypt(key, iv, ENCODER.encode(String(value)));
+    if (body instanceof Promise) pending.push(body.then((b) => void (out[i] = formatSealed(iv, b))));
+    else out[i] = formatSealed(iv, body);
   }
+  await Promise.all(pending);
+  return out;
+}
+
+/** `openNumber` for many values at once (every salary, when the engine needs them). */
+export async function openNumbers(key: CryptoKey, sealed: readonly (string | null)[], aes: AesGcm = defaultAesGcm): Promise<(number | null)[]> {
+  const out = new Array<number | null>(sealed.length).fill(null);
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < sealed.length; i++) {
+    const text = sealed[i]!;
+    if (text === null) continue;
+    const { iv, body } = parseSealed(text);
+    let plain: Uint8Array | Promise<Uint8Array>;
+    try {
+      plain = aes.decrypt(key, iv, body);
+    } catch {
+      throw tampered();
+    }
+    if (plain instanceof Promise) pending.push(plain.then((p) => void (out[i] = sealedNumber(p)), () => Promise.reject(tampered())));
+    else out[i] = sealedNumber(plain);
+  }
+  await Promise.all(pending);
+  return out;
+}
+
+function formatSealed(iv: Uint8Array, body: Uint8Array): string {
+  return `${VERSION}.${encodeBase64Url(iv)}.${encodeBase64Url(body)}`;
+}
+
+function parseSealed(sealed: string): { iv: Uint8Array<ArrayBuffer>; body: Uint8Array<ArrayBuffer> } {
+  const parts = sealed.split('.');
+  const iv = parts.length === 3 && parts[0] === VERSION ? decodeBase64Url(parts[1]!) : null;
+  const body = iv === null ? null : decodeBase64Url(parts[2]!);
+  if (iv === null || iv.length !== IV_BYTES || body === null || body.length < TAG_BYTES) {
+    throw new SealedError('SEALED_TAMPERED', `sealed value is not in the ${VERSION}.<iv>.<ciphertext> format`);
+  }
+  return { iv, body };
+}
+
+// GCM cannot tell a wrong key from an altered value; both fail the tag.
+function tampered(): SealedError {
+  return new SealedError('SEALED_TAMPERED', 'sealed value failed its integrity check (altered, or sealed with another key)');
+}
+
+function sealedNumber(plain: Uint8Array): number {
+  let text: string;
+  try {
+    text = DECODER.decode(plain);
+  } catch {
+    throw tampered();
+  }
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new SealedError('SEALED_TAMPERED', 'sealed value does not hold a number');
   return value;
 }
 
