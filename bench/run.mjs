@@ -80,6 +80,7 @@ function chartsBench() {
 const results = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAverage: loadavg().map((x) => round(x, 2)), sizes: [] };
 try {
   for (const size of SIZES) {
+    if (size.runs < 1) continue; // --runs-small 0 or --runs-large 0: that size is skipped
     ensureCompany(size);
     const values = join(root, size.dir, 'values.csv');
     const runs = [];
@@ -107,12 +108,14 @@ try {
   }
   const [small, large] = results.sizes;
   // Growth exponent k in t ~ n^k over the tenfold step; n log n gives log10(10 * log(1e5) / log(1e4)).
-  results.growth = {
-    exponent: round(Math.log10(large.bestWallS / small.bestWallS), 3),
-    floorExponent: round(Math.log10(large.floorS / small.floorS), 3),
-    nLogN: round(Math.log10((10 * Math.log(1e5)) / Math.log(1e4)), 3),
-  };
-  results.growth.noWorseThanNLogN = results.growth.exponent <= results.growth.nLogN;
+  if (results.sizes.length === 2) {
+    results.growth = {
+      exponent: round(Math.log10(large.bestWallS / small.bestWallS), 3),
+      floorExponent: round(Math.log10(large.floorS / small.floorS), 3),
+      nLogN: round(Math.log10((10 * Math.log(1e5)) / Math.log(1e4)), 3),
+    };
+    results.growth.noWorseThanNLogN = results.growth.exponent <= results.growth.nLogN;
+  }
   results.charts = chartsBench();
 } finally {
   rmSync(scratch, { recursive: true, force: true });
@@ -134,7 +137,7 @@ const rows = [
 const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
 const g = results.growth;
-console.log(`growth exponent ${g.exponent} (floor ${g.floorExponent}; n log n ${g.nLogN}): ${g.noWorseThanNLogN ? 'no worse than n log n' : 'WORSE than n log n'}`);
+if (g) console.log(`growth exponent ${g.exponent} (floor ${g.floorExponent}; n log n ${g.nLogN}): ${g.noWorseThanNLogN ? 'no worse than n log n' : 'WORSE than n log n'}`);
 if (results.charts) {
   const c = results.charts;
   console.log(`charts (10,000 employees): first round ${c.firstRoundMs} ms, later rounds median ${c.laterRoundsMedianMs} ms, peak RSS ${c.peakRssMb} MiB${c.ok ? '' : ' (the charts bench failed)'}`);

@@ -1,5 +1,6 @@
 import type { Anomaly, Source, ValueRow } from './types.ts';
 import type { ScoredCycle } from './scored-types.ts';
+import { forEachResult } from './result-columns.ts';
 import { mean, median, type Numbers } from './stats.ts';
 
 /** Per indicator, company-wide: (employee, indicator) pairs with both a self and a system actual, and how many disagree. */
@@ -42,19 +43,18 @@ function findOutliers(scored: ScoredCycle): Anomaly[] {
   const { minPeers, robustZ } = scored.policy.cleaning;
   // departmentId -> indicatorId -> scored actuals, in employee order
   const groups = new Map<string, Map<string, Peers>>();
-  for (const { employee, indicators } of scored.employees) {
+  forEachResult(scored, (k, indicatorId, source, actual) => {
+    if (source === null || actual === null) return;
+    if (scored.indicatorById.get(indicatorId)?.kind !== 'quantitative') return;
+    const employee = scored.employees[k]!.employee;
     let byIndicator = groups.get(employee.departmentId);
-    for (const r of indicators) {
-      if (r.source === null || r.actual === null) continue;
-      if (scored.indicatorById.get(r.indicatorId)?.kind !== 'quantitative') continue;
-      if (!byIndicator) groups.set(employee.departmentId, (byIndicator = new Map()));
-      let peers = byIndicator.get(r.indicatorId);
-      if (!peers) byIndicator.set(r.indicatorId, (peers = { employeeIds: [], actuals: [], sources: [] }));
-      peers.employeeIds.push(employee.id);
-      peers.actuals.push(r.actual);
-      peers.sources.push(r.source);
-    }
-  }
+    if (!byIndicator) groups.set(employee.departmentId, (byIndicator = new Map()));
+    let peers = byIndicator.get(indicatorId);
+    if (!peers) byIndicator.set(indicatorId, (peers = { employeeIds: [], actuals: [], sources: [] }));
+    peers.employeeIds.push(employee.id);
+    peers.actuals.push(actual);
+    peers.sources.push(source);
+  });
   const out: Anomaly[] = [];
   // Scratch space for one group's sorted values and deviations.
   let sorted = new Float64Array(64);
@@ -119,12 +119,10 @@ function findMismatches(scored: ScoredCycle): { mismatch: MismatchCounts; anomal
 
 function findMissing(scored: ScoredCycle): Anomaly[] {
   const out: Anomaly[] = [];
-  for (const { employee, indicators } of scored.employees) {
-    for (const r of indicators) {
-      if (r.source !== null) continue;
-      out.push({ kind: 'missing', employeeId: employee.id, indicatorId: r.indicatorId, value: null, expected: null, robustZ: null, sourceRef: null });
-    }
-  }
+  forEachResult(scored, (k, indicatorId, source) => {
+    if (source !== null) return;
+    out.push({ kind: 'missing', employeeId: scored.employees[k]!.employee.id, indicatorId, value: null, expected: null, robustZ: null, sourceRef: null });
+  });
   return out;
 }
 
@@ -147,11 +145,12 @@ function findDuplicates(scored: ScoredCycle): Anomaly[] {
   const table = scored.cycleRows;
   const firstWithRef = new Map<number, Map<string, number>>();
   const shared = new Map<number, Map<number, number>>();
+  const { indicator: indicators, employee: employees } = table;
   for (let i = 0; i < table.length; i++) {
     const ref = table.refAt(i);
     if (ref === null || ref.trim() === '') continue;
-    const indicator = table.indicator[i]!;
-    const employee = table.employee[i]!;
+    const indicator = indicators[i]!;
+    const employee = employees[i]!;
     let byRef = firstWithRef.get(indicator);
     if (!byRef) firstWithRef.set(indicator, (byRef = new Map()));
     const first = byRef.get(ref);
@@ -161,8 +160,8 @@ function findDuplicates(scored: ScoredCycle): Anomaly[] {
     }
     let byEmployee = shared.get(first);
     if (byEmployee === undefined) {
-      if (employee === table.employee[first]) continue;
-      shared.set(first, (byEmployee = new Map([[table.employee[first]!, first]])));
+      if (employee === employees[first]) continue;
+      shared.set(first, (byEmployee = new Map([[employees[first]!, first]])));
     }
     if (!byEmployee.has(employee)) byEmployee.set(employee, i);
   }

@@ -1,6 +1,7 @@
 // Pairwise correlation of indicator scores, and the employees who break the pattern.
-import type { Correlation, WeightedIndicator } from './types.ts';
+import type { Correlation } from './types.ts';
 import type { ScoredCycle } from './scored-types.ts';
+import { forEachResult } from './result-columns.ts';
 import { sortPositions } from './sort-positions.ts';
 import { pearson, pearsonPValue, quantile } from './stats.ts';
 
@@ -44,9 +45,14 @@ export function correlate(scored: ScoredCycle): Correlation[] {
   const order = scored.policy.indicators.map((i) => i.id);
   const columns = columnsOf(scored, order);
   const ids = scored.employees.map((e) => e.employee.id);
-  const own = columns.map((c) => ranked(c, null));
+  const own = columns.map((c) => ranked(c, null, scratch(0, c.order.length, n)));
   const both = new Uint8Array(n);
   const common = new Int32Array(n);
+  // Room for one pair at a time, used again for every pair: 66 pairs of
+  // 100,000 employees would otherwise take ~300 MB of short-lived arrays.
+  const forX = scratch(n, n, n);
+  const forY = scratch(n, n, n);
+  const gathered = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)] as const;
   const out: Correlation[] = [];
   for (let i = 0; i < order.length; i++) {
     const x = columns[i]!;
@@ -66,17 +72,17 @@ export function correlate(scored: ScoredCycle): Correlation[] {
       if (m < MIN_PAIRS) continue;
       const at = everyone ? null : common.subarray(0, m);
       // Over the pair's employees: the column's own ranks when they are the same people.
-      const rx = m === x.order.length ? own[i]! : ranked(x, both);
-      const ry = m === y.order.length ? own[j]! : ranked(y, both);
-      const sx = gather(x.scores, at);
-      const sy = gather(y.scores, at);
+      const rx = m === x.order.length ? own[i]! : ranked(x, both, forX);
+      const ry = m === y.order.length ? own[j]! : ranked(y, both, forY);
+      const sx = gather(x.scores, at, gathered[0]);
+      const sy = gather(y.scores, at, gathered[1]);
       const r = pearson(sx, sy);
       out.push({
         x: order[i]!,
         y: order[j]!,
         n: m,
         pearson: r,
-        spearman: pearson(gather(rx.ranks, at), gather(ry.ranks, at)),
+        spearman: pearson(gather(rx.ranks, at, gathered[2]), gather(ry.ranks, at, gathered[3])),
         pValue: pearsonPValue(r, m),
         offDiagonal: offDiagonal(ids, at, sx, sy, rx.sorted, ry.sorted),
       });
@@ -89,16 +95,8 @@ export function correlate(scored: ScoredCycle): Correlation[] {
 function columnsOf(scored: ScoredCycle, order: readonly string[]): Column[] {
   const n = scored.employees.length;
   const byId = new Map(order.map((id) => [id, new Float64Array(n).fill(NaN)]));
-  // The columns of an assignment's indicators, looked up once per assignment.
-  const columnsOfAssignment = new Map<WeightedIndicator[], (Float64Array | undefined)[]>();
-  scored.employees.forEach((e, k) => {
-    let columns = columnsOfAssignment.get(e.assignment);
-    if (columns === undefined) columnsOfAssignment.set(e.assignment, (columns = e.assignment.map((a) => byId.get(a.id))));
-    e.indicators.forEach((result, i) => {
-      if (result.source === null) return;
-      const column = e.assignment[i]?.id === result.indicatorId ? columns[i] : byId.get(result.indicatorId);
-      column![k] = result.score;
-    });
+  forEachResult(scored, (k, indicatorId, source, _actual, score) => {
+    if (source !== null) byId.get(indicatorId)![k] = score;
   });
   return order.map((id) => {
     const scores = byId.get(id)!;
@@ -109,24 +107,36 @@ function columnsOf(scored: ScoredCycle, order: readonly string[]): Column[] {
   });
 }
 
+/** Memory for ranked(): room for the members, their sorted scores, and a rank per employee. */
+interface Scratch {
+  members: Int32Array;
+  sorted: Float64Array;
+  ranks: Float64Array;
+}
+
+function scratch(members: number, sorted: number, ranks: number): Scratch {
+  return { members: new Int32Array(members), sorted: new Float64Array(sorted), ranks: new Float64Array(ranks) };
+}
+
 /**
  * Average ranks (1-based; equal scores share the mean of their positions, as
  * scipy.stats.rankdata 'average') and ascending scores of the column's
  * employees, or of those marked in `keep`: one pass over the sorted order.
+ * Written into `into`; ranks are set for those employees only (the others
+ * keep whatever was there: no one reads them).
  */
-function ranked(column: Column, keep: Uint8Array | null): Ranked {
+function ranked(column: Column, keep: Uint8Array | null, into: Scratch): Ranked {
   const { scores, order } = column;
   let members = order;
   if (keep !== null) {
-    members = new Int32Array(order.length);
     let count = 0;
-    for (let i = 0; i < order.length; i++) if (keep[order[i]!] === 1) members[count++] = order[i]!;
-    members = members.subarray(0, count);
+    for (let i = 0; i < order.length; i++) if (keep[order[i]!] === 1) into.members[count++] = order[i]!;
+    members = into.members.subarray(0, count);
   }
   const m = members.length;
-  const sorted = new Float64Array(m);
+  const sorted = into.sorted.subarray(0, m);
   for (let i = 0; i < m; i++) sorted[i] = scores[members[i]!]!;
-  const ranks = new Float64Array(scores.length).fill(NaN);
+  const ranks = into.ranks;
   let start = 0;
   while (start < m) {
     let end = start + 1;
@@ -164,10 +174,10 @@ function offDiagonal(
   return out;
 }
 
-/** values at the given positions; all of them (not copied) for null. */
-function gather(values: Float64Array, at: Int32Array | null): Float64Array {
+/** values at the given positions, in the front of `into`; all of them (not copied) for null. */
+function gather(values: Float64Array, at: Int32Array | null, into: Float64Array): Float64Array {
   if (at === null) return values;
-  const out = new Float64Array(at.length);
+  const out = into.subarray(0, at.length);
   for (let i = 0; i < at.length; i++) out[i] = values[at[i]!]!;
   return out;
 }

@@ -1,4 +1,4 @@
-import type { Dataset, Diagnosis, Lang, TrendPoint } from './types.ts';
+import type { Dataset, Diagnosis, EmployeeResult, Lang, TrendPoint } from './types.ts';
 import type { DepartmentIndicatorPoint } from './scored-types.ts';
 import { detectAnomalies } from './anomalies.ts';
 import { correlate } from './correlations.ts';
@@ -17,6 +17,17 @@ export interface DiagnoseOptions {
   /** The cycle to diagnose; default the latest. Trends use every cycle up to it. */
   cycle?: string;
   lang?: Lang;
+  /**
+   * Called with the diagnosis' cycle and employees as soon as they are
+   * ranked, before the rest is computed (they do not change after), so a
+   * caller can start writing them out meanwhile.
+   */
+  onEmployees?: (cycle: string, employees: EmployeeResult[]) => void;
+  /**
+   * The completion table of an earlier cycle (cycleCompletions), when the
+   * caller had it computed elsewhere; undefined to compute it here.
+   */
+  completionsOf?: (cycle: string) => CompletionTable | undefined;
 }
 
 /** Thrown for a request the data cannot answer (an unknown cycle, no values). */
@@ -57,18 +68,9 @@ export function diagnose(data: Dataset, options: DiagnoseOptions = {}): Diagnosi
   const lang = options.lang ?? 'zh';
   const byCycle = groupByCycle(data.values);
   const { cycle, history } = pickCycle(sortCycles(byCycle.keys()), options.cycle);
-  const trendInput: { cycle: string; points: Map<string, TrendPoint> }[] = [];
-  let points: DepartmentIndicatorPoint[] = [];
-  const addCycle = (c: string, table: CompletionTable): void => {
-    trendInput.push({ cycle: c, points: trendPointsOf(c, table) });
-    points = points.concat(departmentPointsOf(c, table));
-  };
-  // Earlier cycles only feed trends and findings: their completions suffice.
-  for (const c of history.slice(0, -1)) addCycle(c, cycleCompletions(data, c, byCycle.get(c) ?? []));
   const { scored, table } = scoreCycleWithCompletions(data, cycle, byCycle.get(cycle) ?? []);
-  addCycle(cycle, table);
-
   const { results: employees, order } = rankedResults(scored);
+  options.onEmployees?.(cycle, employees);
   const { anomalies, mismatch } = detectAnomalies(scored);
   const departments = summarizeDepartments(employees, gradeNames(scored.policy.grading));
   const indicators = summarizeIndicators(scored, mismatch, table);
@@ -77,6 +79,15 @@ export function diagnose(data: Dataset, options: DiagnoseOptions = {}): Diagnosi
     order,
     data.attributes.filter((a) => a.cycle === cycle),
   );
+  // Earlier cycles only feed trends and findings: their completions suffice.
+  // Asked for last, so a caller computing them elsewhere has had the most time.
+  const trendInput: { cycle: string; points: Map<string, TrendPoint> }[] = [];
+  let points: DepartmentIndicatorPoint[] = [];
+  for (const c of history) {
+    const completions = c === cycle ? table : (options.completionsOf?.(c) ?? cycleCompletions(data, c, byCycle.get(c) ?? []));
+    trendInput.push({ cycle: c, points: trendPointsOf(c, completions) });
+    points = points.concat(departmentPointsOf(c, completions));
+  }
   const trends = buildTrends(trendInput);
   const findings = buildFindings(
     {

@@ -91,14 +91,15 @@ export class FirstRows {
     for (let c = 0; c < positionOfEmployee.length; c++) positionOfEmployee[c] = employeeAt.get(table.employeeText(c)) ?? -1;
     const positionOfIndicator = new Int32Array(table.indicatorCodes);
     for (let c = 0; c < positionOfIndicator.length; c++) positionOfIndicator[c] = this.indicatorAt.get(table.indicatorText(c)) ?? -1;
+    const { employee, indicator, source } = table;
     for (let i = 0; i < table.length; i++) {
-      const k = positionOfEmployee[table.employee[i]!]!;
-      const j = positionOfIndicator[table.indicator[i]!]!;
+      const k = positionOfEmployee[employee[i]!]!;
+      const j = positionOfIndicator[indicator[i]!]!;
       if (k < 0 || j < 0) {
         this.addExtra(table.row(i));
         continue;
       }
-      const slots = this.first[table.source[i]!]!;
+      const slots = this.first[source[i]!]!;
       const slot = k * this.width + j;
       const seen = slots[slot]!;
       if (seen >= 0) this.duplicates.push({ row: table.row(i), first: table.row(seen) });

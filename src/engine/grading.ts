@@ -1,5 +1,5 @@
 import type { Grading } from './types.ts';
-import { equalScoreGroups, gradingOrder, type Scored } from './ranking.ts';
+import { forEachEqualScoreGroup, gradingOrder, type Scored } from './ranking.ts';
 import { EPS, roundHalfUp } from './numeric.ts';
 
 /** Grade names from best to worst. */
@@ -40,10 +40,10 @@ function forcedGradeIndexes(ordered: readonly Scored[], grades: { grade: string;
     while (j < bounds.length - 1 && k > bounds[j]!) j++;
     gradeIndex.push(j);
   }
-  for (const [start, end] of equalScoreGroups(ordered)) {
+  forEachEqualScoreGroup(ordered, (start, end) => {
     // The group is ordered best first, so its first member holds the best grade.
     for (let k = start + 1; k < end; k++) gradeIndex[k] = gradeIndex[start]!;
-  }
+  });
   return gradeIndex;
 }
 

@@ -25,14 +25,19 @@ export function gradingOrder<T extends Scored>(items: readonly T[]): T[] {
  */
 export function equalScoreGroups(ordered: readonly Scored[]): [number, number][] {
   const groups: [number, number][] = [];
+  forEachEqualScoreGroup(ordered, (start, end) => groups.push([start, end]));
+  return groups;
+}
+
+/** equalScoreGroups one group at a time, without a pair per group (100,000 of them in a big company). */
+export function forEachEqualScoreGroup(ordered: readonly Scored[], visit: (start: number, end: number) => void): void {
   let start = 0;
   for (let k = 1; k <= ordered.length; k++) {
     if (k === ordered.length || Math.abs(ordered[k - 1]!.score - ordered[k]!.score) >= TIE) {
-      groups.push([start, k]);
+      visit(start, k);
       start = k;
     }
   }
-  return groups;
 }
 
 export interface RankEntry {
@@ -59,10 +64,10 @@ export function ranksInOrder(ordered: readonly Scored[]): Map<string, RankEntry>
 /** The rank and percentile of rankAndPercentile for each position k of items in grading order. */
 export function forEachRank(ordered: readonly Scored[], visit: (k: number, rank: number, percentile: number) => void): void {
   const n = ordered.length;
-  for (const [start, end] of equalScoreGroups(ordered)) {
+  forEachEqualScoreGroup(ordered, (start, end) => {
     const equal = end - start;
     const below = n - end;
     const percentile = (100 * (below + 0.5 * equal)) / n;
     for (let k = start; k < end; k++) visit(k, start + 1, percentile);
-  }
+  });
 }

@@ -1,9 +1,10 @@
-import type { Dataset, Employee, Indicator, IndicatorResult, Policy, ValueRow, WeightedIndicator } from './types.ts';
+import type { Dataset, Employee, Indicator, Policy, ValueRow, WeightedIndicator } from './types.ts';
 import type { ScoredCycle, ScoredEmployee } from './scored-types.ts';
 import { employeeIndex, FirstRows } from './first-rows.ts';
 import { CompletionTableBuilder, type ColumnBuilder, type CompletionTable } from './completion-table.ts';
 import { completionOf, scoreOf } from './indicator-score.ts';
 import { assignmentFor, policyFor } from './policy-lookup.ts';
+import { ColumnScoredEmployee, ResultColumns, type Slot } from './result-columns.ts';
 import { asTable, type ValueTable } from './value-table.ts';
 
 /**
@@ -16,8 +17,9 @@ export function groupByCycle(values: readonly ValueRow[] | ValueTable): Map<stri
   const counts = new Int32Array(table.cycleCodes);
   const firstRow = new Int32Array(table.cycleCodes);
   const seen: number[] = [];
+  const cycles = table.cycle;
   for (let i = 0; i < table.length; i++) {
-    const c = table.cycle[i]!;
+    const c = cycles[i]!;
     if (counts[c] === 0) {
       seen.push(c);
       firstRow[c] = i;
@@ -29,7 +31,7 @@ export function groupByCycle(values: readonly ValueRow[] | ValueTable): Map<stri
     const start = firstRow[c]!;
     const end = start + counts[c]!;
     let together = true;
-    for (let i = start; together && i < end; i++) together = table.cycle[i] === c;
+    for (let i = start; together && i < end; i++) together = cycles[i] === c;
     out.set(table.cycleText(c), together ? table.range(start, end) : table.select(rowsOf(table, c, counts[c]!)));
   }
   return out;
@@ -38,7 +40,8 @@ export function groupByCycle(values: readonly ValueRow[] | ValueTable): Map<stri
 function rowsOf(table: ValueTable, cycle: number, count: number): Int32Array {
   const rows = new Int32Array(count);
   let n = 0;
-  for (let i = 0; i < table.length; i++) if (table.cycle[i] === cycle) rows[n++] = i;
+  const cycles = table.cycle;
+  for (let i = 0; i < table.length; i++) if (cycles[i] === cycle) rows[n++] = i;
   return rows;
 }
 
@@ -103,6 +106,7 @@ function scoreRows(
   const completions = withCompletions ? new CompletionTableBuilder(index.departmentIds, data.employees.length) : undefined;
   // Per position in the policy: the column of the table being filled.
   const columns: (ColumnBuilder | undefined)[] = [];
+  const results = withResults ? new ResultColumns(table, data.employees.length * policy.indicators.length) : undefined;
 
   // In employee-id order (a stable sort of the employee list).
   const employees: ScoredEmployee[] = [];
@@ -113,7 +117,7 @@ function scoreRows(
     const k = index.first[position]!;
     const department = index.department[position]!;
     let total = 0;
-    const indicators: IndicatorResult[] = [];
+    const first = results?.length ?? 0;
     for (const { id, weight, indicator, column } of assigned.slots) {
       const i = rows.counted(k, column);
       const target = i < 0 ? null : table.targetAt(i);
@@ -124,24 +128,15 @@ function scoreRows(
       if (completions !== undefined && indicator.kind === 'quantitative') {
         (columns[column] ??= completions.column(id)).add(department, completion ?? 0, actual);
       }
-      if (!withResults) continue;
+      if (results === undefined) continue;
       const score = scoreOf(indicator, completion, rating, policy);
       total += weight * score;
-      indicators.push({ indicatorId: id, weight, source: i < 0 ? null : table.sourceAt(i), target, actual, rating, completion, score });
+      results.add(i, completion ?? 0, score);
     }
-    if (withResults) employees.push({ employee, score: total / 100, assignment: assigned.assignment, indicators });
+    if (results !== undefined) employees.push(new ColumnScoredEmployee(employee, total / 100, assigned.assignment, assigned.slots, first, results));
   }
   const scored: ScoredCycle = { cycle, policy, indicatorById, employees, rows, duplicates: rows.duplicates, cycleRows: table };
   return { scored, table: completions?.done() };
-}
-
-/** One assigned indicator, resolved against the policy and the row index. */
-interface Slot {
-  id: string;
-  weight: number;
-  indicator: Indicator;
-  /** The indicator's position in the row index. */
-  column: number;
 }
 
 /**

@@ -25,6 +25,24 @@ describe('ValueTable', () => {
     expect([...ValueTable.from(many)]).toEqual(many);
   });
 
+  it('keeps a rating beside a target when a row has both, and ratings alone in the target column', () => {
+    const both: ValueRow = { ...rows[0]!, rating: 3 };
+    const table = ValueTable.from([rows[1]!, both, rows[0]!]);
+    expect([...table]).toEqual([rows[1]!, both, rows[0]!]);
+    expect(table.columns().rating).not.toBeNull();
+    expect(ValueTable.from(rows).columns().rating).toBeNull();
+    expect([...table.range(1, 3)]).toEqual([both, rows[0]!]);
+    expect([...table.select([2, 1])]).toEqual([rows[0]!, both]);
+  });
+
+  it('widens its one-byte codes past 256 cycles or indicators', () => {
+    const many = Array.from({ length: 600 }, (_, i): ValueRow => ({ ...rows[i % 4]!, cycle: `c${i % 300}`, indicatorId: `i${i}` }));
+    const table = ValueTable.from(many);
+    expect([...table]).toEqual(many);
+    expect(table.cycle.BYTES_PER_ELEMENT).toBe(2);
+    expect(ValueTable.from(rows).cycle.BYTES_PER_ELEMENT).toBe(1);
+  });
+
   it('rejects a source that is not one of manager, system, self', () => {
     expect(() => ValueTable.from([{ ...rows[0]!, source: 'crm' as ValueRow['source'] }])).toThrow(RangeError);
   });

@@ -1,14 +1,14 @@
-// Value rows column by column. values.csv of 100,000 employees holds 3.7 M
-// rows: as ValueRow objects they take ~480 MB and most of the loader's time
-// goes to the garbage collector copying them; as columns, ~140 MB of plain
-// numbers and no objects at all. Rows come out as ValueRow objects on demand.
+// Value rows column by column (value-columns.ts). values.csv of 100,000
+// employees holds 3.7 M rows: as ValueRow objects they take ~480 MB and most
+// of the loader's time goes to the garbage collector copying them; as
+// columns, ~100 MB of plain numbers and no objects at all. Rows come out as
+// ValueRow objects on demand.
 import type { Source, ValueRow } from './types.ts';
+import { ACTUAL_NULL, allocateColumns, pickColumns, RATING_NULL, resizeColumns, sliceColumns, TARGET_NULL, widenCodes, type CodeArray, type ValueColumns } from './value-columns.ts';
+
+export { ACTUAL_NULL, RATING_NULL, TARGET_NULL, type CodeArray, type ValueColumns } from './value-columns.ts';
 
 export const SOURCES: readonly Source[] = ['manager', 'system', 'self'];
-
-const TARGET_NULL = 1;
-const ACTUAL_NULL = 2;
-const RATING_NULL = 4;
 
 /** Texts by code and codes by text: the distinct cycles, employee ids or indicator ids of a table. */
 class Dictionary {
@@ -30,20 +30,7 @@ class Dictionary {
 export class ValueTable implements Iterable<ValueRow> {
   length = 0;
   private capacity: number;
-  /** Code per row: see cycleText, employeeText, indicatorText. */
-  cycle: Uint32Array;
-  employee: Uint32Array;
-  indicator: Uint32Array;
-  /** Index in SOURCES. */
-  source: Uint8Array;
-  target: Float64Array;
-  actual: Float64Array;
-  rating: Float64Array;
-  /** TARGET_NULL | ACTUAL_NULL | RATING_NULL where the cell is null. */
-  private nulls: Uint8Array;
-  /** Index in `refs`, or -1 for none. */
-  ref: Int32Array;
-  private refs: string[] = [];
+  private c: ValueColumns;
 
   constructor(
     capacity = 1024,
@@ -52,15 +39,43 @@ export class ValueTable implements Iterable<ValueRow> {
     private readonly indicators = new Dictionary(),
   ) {
     this.capacity = Math.max(capacity, 16);
-    this.cycle = new Uint32Array(this.capacity);
-    this.employee = new Uint32Array(this.capacity);
-    this.indicator = new Uint32Array(this.capacity);
-    this.source = new Uint8Array(this.capacity);
-    this.target = new Float64Array(this.capacity);
-    this.actual = new Float64Array(this.capacity);
-    this.rating = new Float64Array(this.capacity);
-    this.nulls = new Uint8Array(this.capacity);
-    this.ref = new Int32Array(this.capacity);
+    this.c = allocateColumns(this.capacity);
+  }
+
+  /** Code per row: see cycleText, employeeText, indicatorText. */
+  get cycle(): CodeArray {
+    return this.c.cycle;
+  }
+  get employee(): Uint32Array {
+    return this.c.employee;
+  }
+  get indicator(): CodeArray {
+    return this.c.indicator;
+  }
+  /** Index in SOURCES. */
+  get source(): Uint8Array {
+    return this.c.source;
+  }
+
+  /**
+   * A table over columns filled elsewhere (the CSV loader's scan), taken as
+   * they are, not copied. Codes in `cycle`, `employee` and `indicator` must be
+   * those the table gives: cycleCode etc. are called first, in row order.
+   */
+  static adopt(columns: ValueColumns, length: number, codes: { cycles: string[]; employees: string[]; indicators: string[] }): ValueTable {
+    const table = new ValueTable(0);
+    for (const text of codes.cycles) table.cycleCode(text);
+    for (const text of codes.employees) table.employeeCode(text);
+    for (const text of codes.indicators) table.indicatorCode(text);
+    table.c = columns;
+    table.length = length;
+    table.capacity = columns.cycle.length;
+    return table;
+  }
+
+  /** The table's columns (views, not copies), at least `length` long. */
+  columns(): ValueColumns {
+    return this.c;
   }
 
   static from(rows: Iterable<ValueRow>): ValueTable {
@@ -125,64 +140,51 @@ export class ValueTable implements Iterable<ValueRow> {
     rating: number | null,
     sourceRef: string | null,
   ): void {
-    if (this.length === this.capacity) this.grow();
+    if (this.length === this.capacity) this.c = resizeColumns(this.c, (this.capacity *= 2));
+    const c = this.c;
+    if (cycle > 0xff) c.cycle = widenCodes(c.cycle, cycle);
+    if (indicator > 0xff) c.indicator = widenCodes(c.indicator, indicator);
     const i = this.length++;
-    this.cycle[i] = cycle;
-    this.employee[i] = employee;
-    this.indicator[i] = indicator;
-    this.source[i] = source;
-    this.target[i] = target ?? 0;
-    this.actual[i] = actual ?? 0;
-    this.rating[i] = rating ?? 0;
-    this.nulls[i] = (target === null ? TARGET_NULL : 0) | (actual === null ? ACTUAL_NULL : 0) | (rating === null ? RATING_NULL : 0);
-    if (sourceRef === null) this.ref[i] = -1;
+    c.cycle[i] = cycle;
+    c.employee[i] = employee;
+    c.indicator[i] = indicator;
+    c.source[i] = source;
+    c.target[i] = target ?? rating ?? 0;
+    c.actual[i] = actual ?? 0;
+    if (target !== null && rating !== null) (c.rating ??= new Float64Array(this.capacity))[i] = rating;
+    c.nulls[i] = (target === null ? TARGET_NULL : 0) | (actual === null ? ACTUAL_NULL : 0) | (rating === null ? RATING_NULL : 0);
+    if (sourceRef === null) c.ref[i] = -1;
     else {
-      this.ref[i] = this.refs.length;
-      this.refs.push(sourceRef);
+      c.ref[i] = c.refs.length;
+      c.refs.push(sourceRef);
     }
   }
 
-  private grow(): void {
-    this.capacity *= 2;
-    const grown = <T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(this.capacity);
-      b.set(a);
-      return b;
-    };
-    this.cycle = grown(this.cycle);
-    this.employee = grown(this.employee);
-    this.indicator = grown(this.indicator);
-    this.source = grown(this.source);
-    this.target = grown(this.target);
-    this.actual = grown(this.actual);
-    this.rating = grown(this.rating);
-    this.nulls = grown(this.nulls);
-    this.ref = grown(this.ref);
-  }
-
   sourceAt(i: number): Source {
-    return SOURCES[this.source[i]!]!;
+    return SOURCES[this.c.source[i]!]!;
   }
   targetAt(i: number): number | null {
-    return (this.nulls[i]! & TARGET_NULL) === 0 ? this.target[i]! : null;
+    return (this.c.nulls[i]! & TARGET_NULL) === 0 ? this.c.target[i]! : null;
   }
   actualAt(i: number): number | null {
-    return (this.nulls[i]! & ACTUAL_NULL) === 0 ? this.actual[i]! : null;
+    return (this.c.nulls[i]! & ACTUAL_NULL) === 0 ? this.c.actual[i]! : null;
   }
   ratingAt(i: number): number | null {
-    return (this.nulls[i]! & RATING_NULL) === 0 ? this.rating[i]! : null;
+    const nulls = this.c.nulls[i]!;
+    if ((nulls & RATING_NULL) !== 0) return null;
+    return (nulls & TARGET_NULL) !== 0 ? this.c.target[i]! : this.c.rating![i]!;
   }
   refAt(i: number): string | null {
-    const r = this.ref[i]!;
-    return r < 0 ? null : this.refs[r]!;
+    const r = this.c.ref[i]!;
+    return r < 0 ? null : this.c.refs[r]!;
   }
 
   /** Row i as an object. */
   row(i: number): ValueRow {
     return {
-      cycle: this.cycles.texts[this.cycle[i]!]!,
-      employeeId: this.employees.texts[this.employee[i]!]!,
-      indicatorId: this.indicators.texts[this.indicator[i]!]!,
+      cycle: this.cycles.texts[this.c.cycle[i]!]!,
+      employeeId: this.employees.texts[this.c.employee[i]!]!,
+      indicatorId: this.indicators.texts[this.c.indicator[i]!]!,
       source: this.sourceAt(i),
       target: this.targetAt(i),
       actual: this.actualAt(i),
@@ -205,37 +207,16 @@ export class ValueTable implements Iterable<ValueRow> {
   /** Rows start..end - 1 as a table sharing this one's codes and columns (no copy). */
   range(start: number, end: number): ValueTable {
     const out = new ValueTable(0, this.cycles, this.employees, this.indicators);
-    out.refs = this.refs;
-    out.cycle = this.cycle.subarray(start, end);
-    out.employee = this.employee.subarray(start, end);
-    out.indicator = this.indicator.subarray(start, end);
-    out.source = this.source.subarray(start, end);
-    out.target = this.target.subarray(start, end);
-    out.actual = this.actual.subarray(start, end);
-    out.rating = this.rating.subarray(start, end);
-    out.nulls = this.nulls.subarray(start, end);
-    out.ref = this.ref.subarray(start, end);
+    out.c = sliceColumns(this.c, start, end);
     out.length = out.capacity = end - start;
     return out;
   }
 
   /** The given rows, in the given order, as a table sharing this one's codes. */
   select(rows: ArrayLike<number>): ValueTable {
-    const out = new ValueTable(rows.length, this.cycles, this.employees, this.indicators);
-    out.refs = this.refs;
-    for (let k = 0; k < rows.length; k++) {
-      const i = rows[k]!;
-      out.cycle[k] = this.cycle[i]!;
-      out.employee[k] = this.employee[i]!;
-      out.indicator[k] = this.indicator[i]!;
-      out.source[k] = this.source[i]!;
-      out.target[k] = this.target[i]!;
-      out.actual[k] = this.actual[i]!;
-      out.rating[k] = this.rating[i]!;
-      out.nulls[k] = this.nulls[i]!;
-      out.ref[k] = this.ref[i]!;
-    }
-    out.length = rows.length;
+    const out = new ValueTable(0, this.cycles, this.employees, this.indicators);
+    out.c = pickColumns(this.c, rows);
+    out.length = out.capacity = rows.length;
     return out;
   }
 }
@@ -250,8 +231,9 @@ export function cyclesIn(values: ValueTable | readonly ValueRow[]): string[] {
   if (!(values instanceof ValueTable)) return [...new Set(values.map((row) => row.cycle))];
   const seen = new Uint8Array(values.cycleCodes);
   const out: string[] = [];
+  const cycles = values.cycle;
   for (let i = 0; i < values.length; i++) {
-    const c = values.cycle[i]!;
+    const c = cycles[i]!;
     if (seen[c] === 0) {
       seen[c] = 1;
       out.push(values.cycleText(c));

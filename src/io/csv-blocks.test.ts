@@ -19,14 +19,16 @@ function random(seed: number): () => number {
 }
 
 const PIECES = ['x', 'abc', '12.5', '销售额', '😀', 'a,b', 'say "hi"', 'two\nlines', 'cr\r\nlf', ''];
+/** Pieces that need no quoting: such a file is split natively, not by papaparse. */
+const PLAIN = ['x', 'abc', '12.5', '销售额', '😀', ''];
 
 /** A file of `rows` records of three cells, some quoted (commas, quotes, newlines inside), with line ends `newline`. */
-function csvText(rows: number, newline: string, seed: number): string {
+function csvText(rows: number, newline: string, seed: number, pieces = PIECES): string {
   const next = random(seed);
   const cell = (): string => {
     let text = '';
     const parts = 1 + Math.floor(next() * 4);
-    for (let i = 0; i < parts; i++) text += PIECES[Math.floor(next() * PIECES.length)];
+    for (let i = 0; i < parts; i++) text += pieces[Math.floor(next() * pieces.length)];
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = ['a,b,c'];
@@ -83,6 +85,31 @@ describe('openCsv across blocks', () => {
     const got = read(text);
     expect(got).toHaveLength(70_000);
     expect(got).toEqual(reference(text, newline));
+  });
+
+  it('reads a file with no quote, split natively, as papaparse does', () => {
+    const text = csvText(70_000, '\n', 5, PLAIN);
+    expect(text).not.toContain('"');
+    expect(read(text)).toEqual(reference(text, '\n'));
+  });
+
+  it('reads a file whose quotes come after the first blocks, counting lines on across both ways of parsing', () => {
+    const plain = csvText(50_000, '\n', 3, PLAIN);
+    const quoted = csvText(20_000, '\n', 4).slice('a,b,c\n'.length);
+    const text = plain + quoted + plain.slice('a,b,c\n'.length) + '\r in a cell,2,3\n';
+    expect(bytes(plain).length).toBeGreaterThan(1 << 20);
+    expect(read(text)).toEqual(reference(text, '\n'));
+  });
+
+  it.each([
+    ['a row of four cells', (t: string, at: number) => `${t.slice(0, at)},extra${t.slice(at)}`, 'expected 3 cells as in the header, got 4', 0],
+    ['an empty line between rows', (t: string, at: number) => `${t.slice(0, at + 1)}\n${t.slice(at + 1)}`, 'expected no empty line between rows', 1],
+  ])('names the line of %s far into a file with no quote', (_, edit, message, after) => {
+    const text = csvText(40_000, '\n', 13, PLAIN);
+    const want = reference(text, '\n')[30_000]!;
+    const at = text.indexOf(',30000\n') + ',30000'.length;
+    const e = failure(() => read(edit(text, at)));
+    expect(e.message).toBe(`t.csv line ${want.line + after}: ${message}`);
   });
 
   it('names the line of a bad record far into the file', () => {

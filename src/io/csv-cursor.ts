@@ -7,9 +7,11 @@ export class CsvCursor {
   /** Offset in the current piece where the current record starts. */
   private start = 0;
   /** Lines ended before the current piece. */
-  private linesBefore = 0;
+  private linesDone = 0;
   private countedTo = 0;
   private countedLines = 0;
+  /** The line of the current record when it is known outright (lines split without papaparse); 0 otherwise. */
+  private knownLine = 0;
   private readonly mark: string;
 
   constructor(
@@ -21,6 +23,7 @@ export class CsvCursor {
 
   /** 1-based physical line of the record's first character (counts newlines inside quoted cells). */
   line(): number {
+    if (this.knownLine > 0) return this.knownLine;
     const start = this.start;
     // Counted on from the last answer, so asking on every row stays linear overall.
     if (start < this.countedTo) {
@@ -29,7 +32,7 @@ export class CsvCursor {
     }
     this.countedLines += this.marks(this.countedTo, start);
     this.countedTo = start;
-    return this.linesBefore + this.countedLines + 1;
+    return this.linesDone + this.countedLines + 1;
   }
 
   /** An error about one cell of the current record. */
@@ -43,10 +46,22 @@ export class CsvCursor {
 
   /** Starts on a new piece of text. */
   reset(text: string): void {
+    this.knownLine = 0;
     this.text = text;
     this.start = 0;
     this.countedTo = 0;
     this.countedLines = 0;
+  }
+
+  /** For a piece split into lines, one record per line: the current record is line `k` (0-based) of the piece. */
+  setLineInPiece(k: number): void {
+    this.knownLine = this.linesDone + k + 1;
+  }
+
+  /** Moves past `lines` whole lines of a piece split into lines. */
+  consumeLines(lines: number): void {
+    this.linesDone += lines;
+    this.knownLine = 0;
   }
 
   /** The current record starts at this offset of the piece. */
@@ -62,9 +77,9 @@ export class CsvCursor {
   consume(consumed: number, records: number): void {
     const quote = this.text.indexOf('"');
     if (this.countedTo === 0 && this.newline !== '\r\n' && (quote < 0 || quote >= consumed)) {
-      this.linesBefore += records;
+      this.linesDone += records;
     } else {
-      this.linesBefore += this.countedLines + this.marks(this.countedTo, consumed);
+      this.linesDone += this.countedLines + this.marks(this.countedTo, consumed);
     }
   }
 

@@ -11,6 +11,10 @@
 // then costs more than parsing (values.csv of 100,000: 3 s of GC against 0.7).
 // Bytes that are not UTF-8 are found when reading reaches them, so a data
 // error in the rows before them is the one reported.
+// A piece with no quote in a file with LF line ends (the usual export) is
+// split into lines and cells natively instead (splitLines), which gives what
+// papaparse would, ~3x faster. The biggest files rarely come here at all:
+// byte-csv.ts scans them, and only a file it gives up on is read this way.
 import Papa from 'papaparse';
 import type { ByteSource } from './byte-source.ts';
 import { CsvCursor } from './csv-cursor.ts';
@@ -48,16 +52,26 @@ export function openCsv<C extends string>(file: string, source: ByteSource, colu
     if (text.trim() === '') {
       throw new DataError({ file, line: 1, expected: 'a header row', detail: 'expected a header row, got an empty file' });
     }
-    let head = headOf(text);
-    while (head.meta.truncated !== true && !blocks.ended) head = headOf((text = blocks.next(text) ?? ''));
-    const header = (head.data[0] ?? []).map((name) => name.trim());
+    let cells: string[];
+    let newline: string;
+    const plain = plainHeader(text, blocks.ended);
+    if (plain !== null) {
+      cells = plain;
+      newline = '\n';
+    } else {
+      let head = headOf(text);
+      while (head.meta.truncated !== true && !blocks.ended) head = headOf((text = blocks.next(text) ?? ''));
+      cells = head.data[0] ?? [];
+      newline = head.meta.linebreak;
+    }
+    const header = cells.map((name) => name.trim());
     const index = headerIndex(file, header, columns);
     return {
       file,
       index,
       forEach(visit) {
         try {
-          forEachRow(blocks, text, head.meta.linebreak, header.length, visit);
+          forEachRow(blocks, text, newline, header.length, visit);
         } finally {
           blocks.close();
         }
@@ -67,6 +81,22 @@ export function openCsv<C extends string>(file: string, source: ByteSource, colu
     blocks.close();
     throw e;
   }
+}
+
+/**
+ * The header's cells as papaparse would give them, for the usual file: no
+ * quote and no CR where papaparse guesses the line ending (the first 1 MiB
+ * of text), so LF ends lines, and the first line is the header. null
+ * otherwise, or when the text holds no whole line yet. Guessing costs
+ * papaparse two splits of that 1 MiB: ~20 ms per file.
+ */
+function plainHeader(text: string, ended: boolean): string[] | null {
+  const guess = text.length > GUESS_CHARS ? text.slice(0, GUESS_CHARS) : text;
+  if (guess.includes('"') || guess.includes('\r')) return null;
+  const end = text.indexOf('\n');
+  if (end < 0 && !ended) return null;
+  const line = end < 0 ? text : text.slice(0, end);
+  return line.includes('"') ? null : line.split(',');
 }
 
 function headerIndex<C extends string>(file: string, header: string[], columns: CsvColumns<C>): Record<C, number> {
@@ -96,6 +126,23 @@ function forEachRow(blocks: Utf8Blocks, first: string, newline: string, width: n
   let records = 0; // records stepped in the current piece
   let isHeader = true;
   let emptyLine = -1; // line of the first empty line not yet followed by a record
+  const record = (cells: string[]): void => {
+    if (isHeader) {
+      isHeader = false;
+      return;
+    }
+    if (cells[0] === '' && cells.every((cell) => cell === '')) {
+      if (emptyLine < 0) emptyLine = at.line();
+      return; // only trailing empty lines are allowed; see below
+    }
+    if (emptyLine >= 0) {
+      throw at.errorAt(emptyLine, null, 'no empty line between rows', undefined, 'expected no empty line between rows');
+    }
+    if (cells.length !== width) {
+      throw at.error(null, `${width} cells as in the header`, undefined, `expected ${width} cells as in the header, got ${cells.length}`);
+    }
+    visit(cells, at);
+  };
   const parser = new Papa.Parser({
     delimiter: ',',
     newline: newline as Papa.ParseConfig['newline'],
@@ -104,41 +151,47 @@ function forEachRow(blocks: Utf8Blocks, first: string, newline: string, width: n
       at.setStart(next);
       next = result.meta.cursor;
       records++;
-      if (isHeader) {
-        isHeader = false;
-        return;
-      }
-      // The core parser passes the row inside a one-row array.
-      const cells = (result.data as unknown as string[][])[0] as string[];
-      if (result.errors.length > 0) {
+      if (result.errors.length > 0 && !isHeader) {
         throw at.error(null, 'RFC 4180 quoting', undefined, `expected RFC 4180 quoting ("a ""quoted"" cell"): ${result.errors[0]?.message ?? 'malformed quotes'}`);
       }
-      if (cells[0] === '' && cells.every((cell) => cell === '')) {
-        if (emptyLine < 0) emptyLine = at.line();
-        return; // only trailing empty lines are allowed; see below
-      }
-      if (emptyLine >= 0) {
-        throw at.errorAt(emptyLine, null, 'no empty line between rows', undefined, 'expected no empty line between rows');
-      }
-      if (cells.length !== width) {
-        throw at.error(null, `${width} cells as in the header`, undefined, `expected ${width} cells as in the header, got ${cells.length}`);
-      }
-      visit(cells, at);
+      // The core parser passes the row inside a one-row array.
+      record((result.data as unknown as string[][])[0] as string[]);
     },
   });
-  const parse = (text: string, last: boolean): void => {
+  /** Parses a piece; returns how much of it was used (the rest is an unfinished record). */
+  const parse = (text: string, last: boolean): number => {
+    if (newline === '\n' && !text.includes('"')) return splitLines(text, last);
     at.reset(text);
     next = 0;
     records = 0;
     // With last = false the parser leaves out the final record, which may be cut off.
     parser.parse(text, 0, !last);
+    at.consume(next, records);
+    return next;
+  };
+  /**
+   * Without a quote and with LF line ends a record is a line and its cells
+   * are cut at every comma, exactly as papaparse would cut them, but split
+   * natively: ~3x faster, and far less garbage.
+   */
+  const splitLines = (text: string, last: boolean): number => {
+    const end = last ? text.length : text.lastIndexOf('\n') + 1;
+    let k = 0;
+    for (let from = 0; from < end; k++) {
+      let to = text.indexOf('\n', from);
+      if (to < 0 || to >= end) to = end;
+      at.setLineInPiece(k);
+      record(text.slice(from, to).split(','));
+      from = to + 1;
+    }
+    at.consumeLines(k);
+    return end;
   };
 
   let text = first;
   while (!blocks.ended) {
-    parse(text, false);
-    at.consume(next, records);
-    text = blocks.next(text.slice(next)) ?? '';
+    const used = parse(text, false);
+    text = blocks.next(text.slice(used)) ?? '';
   }
   parse(text, true);
 }

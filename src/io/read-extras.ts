@@ -4,6 +4,7 @@ import type { AttributeRow, Employee } from '../engine/types.ts';
 import type { ByteSource } from './byte-source.ts';
 import { decimalCell, detach, nonEmptyCell, requiredCell } from './cells.ts';
 import { openCsv } from './csv.ts';
+import type { RawAttributes } from './attributes-scan.ts';
 import { EmployeeLookup } from './employee-lookup.ts';
 
 /** The rows of one (cycle, attribute) so far: the line of each employee's row, by position in employees.csv (0: none yet). */
@@ -51,6 +52,45 @@ export function readAttributes(source: ByteSource, employeeById: Map<string, Emp
     group.lines[employees.position] = at.line();
     rows.push({ cycle: group.cycle, employeeId: employee.id, attribute: group.attribute, value: decimalCell(cells, ix.value, 'value', at) });
   });
+  return rows;
+}
+
+/**
+ * The rows readAttributes would give, from attributes.csv as scanAttributes
+ * read it, or null where readAttributes would throw (the caller then runs
+ * it for its error): same checks, same rows in the same order.
+ */
+export function bindAttributes(raw: RawAttributes, employeeById: Map<string, Employee>): AttributeRow[] | null {
+  // Scanned employee code -> the employee and its position in employees.csv.
+  const lookup = new EmployeeLookup(employeeById);
+  const positions = new Int32Array(raw.employees.length);
+  const employees = raw.employees.map((id, c) => {
+    const employee = lookup.find(id);
+    positions[c] = lookup.position;
+    return employee;
+  });
+  // Per (cycle, attribute) code pair: its texts, and who has a row in it so far.
+  const groups = new Map<number, { cycle: string; attribute: string; seen: Uint8Array }>();
+  const width = raw.attributes.length;
+  const rows: AttributeRow[] = [];
+  for (let i = 0; i < raw.rows; i++) {
+    const cycle = raw.cycle[i]!;
+    const attribute = raw.attribute[i]!;
+    const employee = employees[raw.employee[i]!];
+    if (employee === undefined) return null;
+    let group = groups.get(cycle * width + attribute);
+    if (group === undefined) {
+      const cycleText = raw.cycles[cycle]!;
+      const attributeText = raw.attributes[attribute]!;
+      if (cycleText === '' || attributeText === '') return null;
+      group = { cycle: cycleText, attribute: attributeText, seen: new Uint8Array(employeeById.size) };
+      groups.set(cycle * width + attribute, group);
+    }
+    const k = positions[raw.employee[i]!]!;
+    if (group.seen[k] === 1) return null;
+    group.seen[k] = 1;
+    rows.push({ cycle: group.cycle, employeeId: employee.id, attribute: group.attribute, value: raw.value[i]! });
+  }
   return rows;
 }
 

@@ -6,7 +6,7 @@ import type { ByteSource } from './byte-source.ts';
 import { optionalCell, optionalDecimalCell, requiredCell } from './cells.ts';
 import { openCsv } from './csv.ts';
 import { DataError } from './data-error.ts';
-import { ROLES } from './policy-schema.ts';
+import { ROLES } from './policy-fast.ts';
 
 export interface Organisation {
   departments: Department[];

@@ -2,11 +2,13 @@
 // row, and the rows stored column by column (ValueTable), with the repeated
 // texts (cycle, employee id, indicator id) as codes.
 import type { Employee, Policy } from '../engine/types.ts';
-import { ValueTable } from '../engine/value-table.ts';
+import { widenCodes } from '../engine/value-columns.ts';
+import { ACTUAL_NULL, RATING_NULL, TARGET_NULL, ValueTable } from '../engine/value-table.ts';
 import { byteLength, type ByteSource } from './byte-source.ts';
 import { detach, expectedNumber, plainDecimal, PLAIN_NUMBER } from './cells.ts';
 import { openCsv, type CsvCursor } from './csv.ts';
 import { EmployeeLookup } from './employee-lookup.ts';
+import type { RawValues } from './values-scan.ts';
 
 const FILE = 'values.csv';
 const COLUMNS = ['cycle', 'employee_id', 'indicator_id', 'source', 'target', 'actual', 'rating'] as const;
@@ -123,4 +125,72 @@ function number(cell: string, column: string, at: CsvCursor): number {
   const value = plainDecimal(cell);
   if (value !== undefined) return value;
   throw at.error(column, cell === '' ? `a number for a quantitative indicator (${PLAIN_NUMBER})` : expectedNumber(cell), cell);
+}
+
+/** A cycle's rules (readValues' CycleRules) by the scan's codes, made on first use, in row order as readValues makes them. */
+interface ScannedCycleRules {
+  code: number;
+  ratingMax: number;
+  /** Scanned indicator code -> table code; -1 for an indicator not in the cycle's policy. */
+  indicator: Int32Array;
+  /** Scanned indicator code -> 1 for a quantitative indicator. */
+  quantitative: Uint8Array;
+}
+
+/**
+ * The table readValues would give, from values.csv as scanValues read it, or
+ * null where readValues would throw (the caller then runs readValues for its
+ * error). Same checks, same codes in the same order; the scan's columns are
+ * taken over and rewritten in place.
+ */
+export function bindValues(raw: RawValues, ctx: ValuesContext): ValueTable | null {
+  // Scanned employee code -> position in employees.csv (the table's code).
+  const employees = new EmployeeLookup(ctx.employeeById);
+  const employeeAt = Int32Array.from(raw.employees, (id) => (employees.find(id) === undefined ? -1 : employees.position));
+  const cycles: string[] = [];
+  const indicators: string[] = [];
+  const indicatorCode = new Map<string, number>();
+  const rulesOf: (ScannedCycleRules | undefined)[] = [];
+  const rulesFor = (c: number): ScannedCycleRules => {
+    const cycle = raw.cycles[c]!;
+    const own = Object.hasOwn(ctx.cyclePolicies, cycle) ? ctx.cyclePolicies[cycle] : undefined;
+    const policy = own ?? ctx.policy;
+    const known = new Map<string, { code: number; quantitative: boolean }>();
+    for (const x of policy.indicators) {
+      let code = indicatorCode.get(x.id);
+      if (code === undefined) indicatorCode.set(x.id, (code = indicators.push(x.id) - 1));
+      known.set(x.id, { code, quantitative: x.kind === 'quantitative' });
+    }
+    const indicator = Int32Array.from(raw.indicators, (id) => known.get(id)?.code ?? -1);
+    const quantitative = Uint8Array.from(raw.indicators, (id) => (known.get(id)?.quantitative ? 1 : 0));
+    return (rulesOf[c] = { code: cycles.push(cycle) - 1, ratingMax: policy.ratingMax, indicator, quantitative });
+  };
+  // Room for the table's codes, which may outnumber the scan's: every indicator of every policy gets one.
+  const policies = [ctx.policy, ...Object.values(ctx.cyclePolicies)];
+  raw.indicator = widenCodes(raw.indicator, policies.reduce((n, p) => n + p.indicators.length, 0));
+  const { cycle, employee, indicator, target, nulls } = raw;
+  let last = -1;
+  let rules: ScannedCycleRules | undefined;
+  for (let i = 0; i < raw.rows; i++) {
+    const c = cycle[i]!;
+    if (c !== last || rules === undefined) {
+      if (raw.cycles[c] === '') return null;
+      rules = rulesOf[c] ?? rulesFor(c);
+      last = c;
+    }
+    const e = employeeAt[employee[i]!]!;
+    const x = indicator[i]!;
+    const code = rules.indicator[x]!;
+    if (e < 0 || code < 0) return null;
+    if (rules.quantitative[x] === 1) {
+      if (nulls[i] !== RATING_NULL || !(target[i]! > 0)) return null;
+    } else {
+      const r = target[i]!; // the rating, in a row without a target
+      if (nulls[i] !== (TARGET_NULL | ACTUAL_NULL) || !Number.isInteger(r) || r < 1 || r > rules.ratingMax) return null;
+    }
+    cycle[i] = rules.code;
+    employee[i] = e;
+    indicator[i] = code;
+  }
+  return ValueTable.adopt(raw, raw.rows, { cycles, employees: [...ctx.employeeById.keys()], indicators });
 }

@@ -1,0 +1,162 @@
+// The main thread's side of helper-thread.ts: starts it for a data folder
+// whose values.csv is big enough to be worth a thread, hands loadDataFolder
+// the scanned rows, and has it write the employees of `diagnose --json`.
+// Only from the bundle (dist/helper-thread.mjs beside the chunk holding this
+// code): from the sources (tsx, vitest) a .ts worker would need a loader, so
+// everything then runs on the main thread, with the same results.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { CompletionTable } from '../engine/completion-table.ts';
+import type { PackedEmployees } from '../engine/packed-results.ts';
+import type { Dataset } from '../engine/types.ts';
+import type { FileRef } from '../io/byte-source.ts';
+import type { RawValues } from '../io/values-scan.ts';
+import { packDataset, unpackCompletions, type PackedCompletions, type PackedDataset } from './helper-dataset.ts';
+
+/** Below this, starting a thread (~30 ms, ~10 MB) costs more than it saves. */
+export const MIN_VALUES_BYTES = 4 << 20;
+const YOUNG_MB = 8;
+
+export type HelperRequest =
+  | {
+      kind: 'employees';
+      fd: number;
+      /** Written before the employees: the JSON document up to its employees' `[`. */
+      head: string;
+      employees: PackedEmployees;
+    }
+  | {
+      kind: 'completions';
+      cycles: string[];
+      data: PackedDataset;
+      /** Where each cycle's PackedCompletions go, and a counter bumped (Atomics.notify) after each. */
+      port: MessagePort;
+      posted: Int32Array;
+    };
+
+/** How long the main thread waits for a completion table before computing it itself (the helper is stuck or gone). */
+const COMPLETIONS_PATIENCE_MS = 30_000;
+
+export type HelperReply =
+  | { kind: 'values'; values: PackedValues | null }
+  | { kind: 'written' }
+  | { kind: 'failed'; message: string };
+
+/** RawValues as posted: the many short texts joined into one string each, much cheaper to copy between threads than 400,000 strings. */
+export interface PackedValues {
+  raw: Omit<RawValues, 'employees' | 'refs'>;
+  employees: Joined;
+  refs: Joined;
+}
+
+/** Texts that hold no LF (cells of a line) joined by LF, and how many there are ([] and [''] join alike). */
+interface Joined {
+  text: string;
+  count: number;
+}
+
+const joinTexts = (texts: string[]): Joined => ({ text: texts.join('\n'), count: texts.length });
+const splitTexts = ({ text, count }: Joined): string[] => (count === 0 ? [] : text.split('\n'));
+
+export function packValues({ employees, refs, ...raw }: RawValues): PackedValues {
+  return { raw, employees: joinTexts(employees), refs: joinTexts(refs) };
+}
+
+
+export class Helper {
+  private readonly values: Promise<RawValues | null>;
+  private written: { resolve: () => void; reject: (e: Error) => void } | undefined;
+  private closed = false;
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly valuesPath: string,
+  ) {
+    let gotValues: (raw: RawValues | null) => void = () => {};
+    this.values = new Promise((resolve) => (gotValues = resolve));
+    worker.on('message', (reply: HelperReply) => {
+      if (reply.kind === 'values') {
+        const packed = reply.values;
+        gotValues(packed === null ? null : { ...packed.raw, employees: splitTexts(packed.employees), refs: splitTexts(packed.refs) });
+      } else if (reply.kind === 'written') this.settle();
+      else this.settle(new Error(`the helper thread failed: ${reply.message}`));
+    });
+    // Any failure (the thread could not start, the file could not be read)
+    // gives no rows: the main thread then reads the file itself and meets the same error.
+    const gone = (e?: Error): void => {
+      gotValues(null);
+      this.settle(e ?? new Error('the helper thread stopped'));
+    };
+    worker.on('error', gone);
+    // The thread ends itself (code 0) once the employees are written, its
+    // last job, so it is torn down while this thread finishes.
+    worker.on('exit', (code) => (code === 0 ? (gotValues(null), this.settle()) : gone()));
+  }
+
+  /** A helper for the data folder `dir`, or null where the main thread is better off alone. */
+  static start(dir: string): Helper | null {
+    if (!import.meta.url.endsWith('.mjs')) return null;
+    const script = new URL('./helper-thread.mjs', import.meta.url);
+    const valuesPath = join(dir, 'values.csv');
+    let size: number;
+    try {
+      size = statSync(valuesPath).size;
+    } catch {
+      return null;
+    }
+    if (size < MIN_VALUES_BYTES || !existsSync(script)) return null;
+    // A small young generation: the thread keeps little, and every new page costs a fault.
+    return new Helper(new Worker(script, { workerData: valuesPath, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } }), valuesPath);
+  }
+
+  /** For loadDataFolder's scanValues: the rows of values.csv, scanned by the helper. */
+  readonly scanValues = (file: FileRef): Promise<RawValues | null> | null => (file.path === this.valuesPath ? this.values : null);
+
+  /** Has the helper write `head` and then the employees to `fd`; resolves when they are written. */
+  writeEmployees(fd: number, head: string, employees: PackedEmployees): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.written = { resolve, reject };
+      this.worker.postMessage({ kind: 'employees', fd, head, employees } satisfies HelperRequest);
+    });
+  }
+
+  /**
+   * Has the helper compute the completion tables of `cycles` (earlier
+   * cycles of a diagnosis) now; for diagnose's completionsOf, which waits
+   * for one when it needs it (blocking: the engine is synchronous). undefined
+   * for a cycle the helper could not do: the engine then computes it.
+   */
+  completionsOf(data: Dataset, cycles: string[]): ((cycle: string) => CompletionTable | undefined) | undefined {
+    const packed = cycles.length === 0 ? null : packDataset(data);
+    if (packed === null) return undefined;
+    const { port1, port2 } = new MessageChannel();
+    const posted = new Int32Array(new SharedArrayBuffer(4));
+    this.worker.postMessage({ kind: 'completions', cycles, data: packed, port: port2, posted } satisfies HelperRequest, [port2]);
+    const received = new Map<string, CompletionTable | undefined>();
+    return (cycle) => {
+      const deadline = Date.now() + COMPLETIONS_PATIENCE_MS;
+      while (!received.has(cycle) && cycles.includes(cycle)) {
+        const seen = Atomics.load(posted, 0);
+        const message = receiveMessageOnPort(port1) as { message: PackedCompletions } | undefined;
+        if (message !== undefined) received.set(message.message.cycle, unpackCompletions(message.message));
+        else if (Date.now() > deadline || this.closed) break;
+        else Atomics.wait(posted, 0, seen, 100);
+      }
+      return received.get(cycle);
+    };
+  }
+
+  close(): void {
+    this.closed = true;
+    void this.worker.terminate();
+  }
+
+  private settle(error?: Error): void {
+    const written = this.written;
+    this.written = undefined;
+    if (written === undefined || this.closed) return;
+    if (error) written.reject(error);
+    else written.resolve();
+  }
+}

@@ -1,0 +1,79 @@
+// The fast readers of the big files (byte-csv.ts: values-scan.ts with
+// read-values.ts bindValues, attributes-scan.ts with read-extras.ts
+// bindAttributes) against the careful ones (readValues, readAttributes):
+// the same rows, or no answer at all (null), never a different one.
+import { describe, expect, it } from 'vitest';
+import { generateCompany } from '../../bench/generate-company.ts';
+import { scanAttributes } from './attributes-scan.ts';
+import { bindAttributes, readAttributes } from './read-extras.ts';
+import { readOrganisation } from './read-organisation.ts';
+import { bindValues, readValues, type ValuesContext } from './read-values.ts';
+import { parsePolicy } from './policy-schema.ts';
+import { isUtf8Bytes } from './utf8.ts';
+import { scanValues } from './values-scan.ts';
+
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+// 3,200 employees: values.csv of ~4.4 MB, more than one block of the scan (4 MiB).
+const files = generateCompany(3200);
+const org = readOrganisation(bytes(files['departments.csv']!), bytes(files['employees.csv']!));
+const ctx: ValuesContext = { policy: parsePolicy('policy.json', bytes(files['policy.json']!)), cyclePolicies: {}, employeeById: org.employeeById };
+
+function fastValues(text: string) {
+  const raw = scanValues(bytes(text), isUtf8Bytes);
+  return raw === null ? null : bindValues(raw, ctx);
+}
+
+describe('values.csv scanned', () => {
+  it('gives the rows the careful reader gives, across blocks', () => {
+    const text = files['values.csv']!;
+    expect(text.length).toBeGreaterThan(4 << 20);
+    const table = fastValues(text)!;
+    const careful = readValues(bytes(text), ctx);
+    expect(table.length).toBe(careful.length);
+    expect([...table]).toEqual([...careful]);
+    expect([0, 1, 2].map((c) => table.cycleText(c))).toEqual([0, 1, 2].map((c) => careful.cycleText(c)));
+  });
+
+  it('reads columns in any order, a BOM, extra columns, no source_ref, no last LF and trailing empty lines', () => {
+    const text = '\ufeffextra,rating,actual,target,source,indicator_id,employee_id,cycle\nx,,95.5,100,system,i01,E000001,2026\ny,4,,,manager,i11,E000002,2026\n\n,,,,,,,\n';
+    expect([...fastValues(text)!]).toEqual([...readValues(bytes(text), ctx)]);
+    expect([...fastValues(text.trimEnd())!]).toEqual([...readValues(bytes(text), ctx)]);
+  });
+
+  const base = 'cycle,employee_id,indicator_id,source,target,actual,rating,source_ref\n2026,E000001,i01,system,100,95.5,,R-1\n';
+  it.each([
+    ['a quote', base + '2026,E000001,i02,system,100,"9",,\n'],
+    ['a CR', base.replace(/\n/g, '\r\n')],
+    ['a bad number', base + '2026,E000001,i02,system,100,9.,,\n'],
+    ['a row too short', base + '2026,E000001,i02,system,100,9,\n'],
+    ['an empty line between rows', base + '\n2026,E000001,i02,system,100,9,,\n'],
+    ['an unknown source', base + '2026,E000001,i02,crm,100,9,,\n'],
+    ['a rating beside a target', base + '2026,E000001,i02,system,100,9,3,\n'],
+    ['an unknown employee', base + '2026,E999999,i02,system,100,9,,\n'],
+    ['a rating out of range', base + '2026,E000001,i11,manager,,,9,\n'],
+    ['a missing column', base.replace('rating,', '')],
+    ['two BOMs', '\ufeff\ufeff' + base],
+    ['bytes that are not UTF-8', base + '2026,E000001,i02,system,100,9,,\xff\n'],
+  ])('leaves %s to the careful reader', (_, text) => {
+    const input = text.includes('\xff') ? Uint8Array.from(text, (c) => c.charCodeAt(0)) : bytes(text);
+    const raw = scanValues(input, isUtf8Bytes);
+    expect(raw === null ? null : bindValues(raw, ctx)).toBeNull();
+  });
+});
+
+describe('attributes.csv scanned', () => {
+  it('gives the rows the careful reader gives', () => {
+    const text = bytes(files['attributes.csv']!);
+    expect(bindAttributes(scanAttributes(text, isUtf8Bytes)!, org.employeeById)).toEqual(readAttributes(text, org.employeeById));
+  });
+
+  it.each([
+    ['an unknown employee', 'cycle,employee_id,attribute,value\n2026,E999999,x,1\n'],
+    ['a repeated row', 'cycle,employee_id,attribute,value\n2026,E000001,x,1\n2026,E000001,x,2\n'],
+    ['an empty attribute', 'cycle,employee_id,attribute,value\n2026,E000001,,1\n'],
+    ['a bad value', 'cycle,employee_id,attribute,value\n2026,E000001,x,1e3\n'],
+  ])('leaves %s to the careful reader', (_, text) => {
+    const raw = scanAttributes(bytes(text), isUtf8Bytes);
+    expect(raw === null ? null : bindAttributes(raw, org.employeeById)).toBeNull();
+  });
+});
