@@ -141,7 +141,7 @@ export const values = pgTable(
   'indicator_values',
   {
     /** Insertion order is input order: the first of two equal keys counts. */
-    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     cycleId: text('cycle_id').notNull(),
     employeeId: text('employee_id').notNull(),
     indicatorId: text('indicator_id').notNull(),
@@ -156,7 +156,10 @@ export const values = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('values_cycle_idx').on(t.cycleId, t.employeeId),
+    // One index serves both the key and the lookups (a person's values in a
+    // cycle, in input order): a second index on seq would cost every bulk load
+    // about a third more.
+    primaryKey({ name: 'indicator_values_pkey', columns: [t.cycleId, t.employeeId, t.seq] }),
     uniqueIndex('values_api_key')
       .on(t.cycleId, t.employeeId, t.indicatorId, t.source, t.sourceRef)
       .where(sql`origin = 'api'`),
