@@ -13,12 +13,13 @@ import { unpackEmployees, type PackedEmployees } from '../engine/packed-results.
 import { cycleCompletions, groupByCycle } from '../engine/score-cycle.ts';
 import type { Dataset } from '../engine/types.ts';
 import type { ValueTable } from '../engine/value-table.ts';
+import { fileRef } from '../io/file-ref.ts';
 import { scanValues } from '../io/values-scan.ts';
 import { packCompletions, unpackDataset, type PackedCompletions } from './helper-dataset.ts';
 import { packValues, type HelperReply, type HelperRequest } from './helper.ts';
 
 const port = parentPort!;
-const raw = scanValues({ path: workerData as string }, isUtf8, true);
+const raw = scanValues(fileRef(workerData as string), isUtf8, true);
 port.postMessage({ kind: 'values', values: raw === null ? null : packValues(raw) } satisfies HelperReply);
 
 port.on('message', (request: HelperRequest) => {

@@ -7,7 +7,7 @@ import { packEmployees } from '../engine/packed-results.ts';
 import { simulate } from '../engine/simulate.ts';
 import type { EmployeeResult, Lang } from '../engine/types.ts';
 import { DataError } from '../io/data-error.ts';
-import { loadFolder } from '../io/data-folder.ts';
+import { loadFolder } from '../io/read-folder.ts';
 import { fastPolicyParser } from '../io/policy-fast.ts';
 import type { Helper } from './helper.ts';
 import type { Io } from './main.ts';

@@ -1,11 +1,15 @@
 // Where a file of a data folder comes from: bytes already in memory (an HTTP
 // upload, a test) or a file on disk, read block by block so a 136 MB
-// values.csv never sits in memory whole.
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+// values.csv never sits in memory whole. No file system here: a FileRef
+// brings its own reads (file-ref.ts on Node), so the readers also run where
+// there are only uploaded bytes (Cloudflare Workers).
 
 /** A file on disk, opened only when read. */
 export interface FileRef {
   path: string;
+  size(): number;
+  open(): ByteReader;
+  readAll(): Uint8Array;
 }
 
 export type ByteSource = Uint8Array | FileRef;
@@ -28,23 +32,15 @@ export function openBytes(source: ByteSource): ByteReader {
       close() {},
     };
   }
-  const fd = openSync(source.path, 'r');
-  let open = true;
-  return {
-    read: (into, position) => readSync(fd, into, 0, into.length, position),
-    close() {
-      if (open) closeSync(fd);
-      open = false;
-    },
-  };
+  return source.open();
 }
 
 /** How many bytes the source holds. */
 export function byteLength(source: ByteSource): number {
-  return source instanceof Uint8Array ? source.length : statSync(source.path).size;
+  return source instanceof Uint8Array ? source.length : source.size();
 }
 
 /** The whole content, for the small files (policy JSON). */
 export function readAllBytes(source: ByteSource): Uint8Array {
-  return source instanceof Uint8Array ? source : readFileSync(source.path);
+  return source instanceof Uint8Array ? source : source.readAll();
 }

@@ -4,8 +4,6 @@
 // (policy-fast.ts), zod being ~80 ms of start-up. Any bad input throws one
 // DataError naming the file, line and column; nothing is returned then, so
 // an import is all or nothing.
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { AttributeRow, Dataset, Policy } from '../engine/types.ts';
 import type { ValueTable } from '../engine/value-table.ts';
 import { readAllBytes, type ByteSource, type FileRef } from './byte-source.ts';
@@ -39,25 +37,16 @@ export interface FolderOptions extends LoadOptions {
   policyParser: (policies: [string, ByteSource][]) => PolicyParser | Promise<PolicyParser>;
 }
 
+/** Whether a folder's file is one of FORMATS.md's (others are ignored). */
+export function isDataFile(name: string): boolean {
+  return FIXED_FILES.includes(name) || CYCLE_POLICY.test(name);
+}
+
 /**
- * Reads the files of FORMATS.md from `dir` (others are ignored) and parses
- * them. The CSV files are read block by block while parsing, not loaded whole.
+ * Parses the files of a data folder on disk (read-folder.ts lists them). The
+ * CSV files are read block by block while parsing, not loaded whole.
  */
-export async function loadFolder(dir: string, options: FolderOptions): Promise<Dataset> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new DataError({ file: dir, expected: 'a data folder', detail: 'expected a data folder, but there is none' });
-    }
-    throw e;
-  }
-  const files: Record<string, FileRef> = {};
-  for (const name of names) {
-    if (FIXED_FILES.includes(name) || CYCLE_POLICY.test(name)) files[name] = { path: join(dir, name) };
-  }
+export async function loadFiles(files: Record<string, FileRef>, options: FolderOptions): Promise<Dataset> {
   const parsePolicy = await options.policyParser(policyFiles(files));
   const values = Object.hasOwn(files, 'values.csv') ? files['values.csv'] : undefined;
   const scan = values !== undefined && options.scanValues ? options.scanValues(values) : null;

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { parseDataFiles } from '../../io/load-data-folder.ts';
+import { parseDataFiles } from '../../io/parse-data-files.ts';
 import type { App, AppDeps } from '../app.ts';
 import { HttpError } from '../errors.ts';
 import { errorResponses, ImportSummarySchema } from '../schemas.ts';
