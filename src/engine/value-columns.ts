@@ -66,61 +66,44 @@ function sameKind(like: ArrayBufferLike, bytes: number): ArrayBufferLike {
   return like instanceof ArrayBuffer ? new ArrayBuffer(bytes) : new SharedArrayBuffer(bytes);
 }
 
-/** The same columns `length` long (longer: room for more rows), values kept. */
-export function resizeColumns(c: ValueColumns, length: number): ValueColumns {
-  const copy = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(a: T): T => {
-    const b = new (a.constructor as new (memory: ArrayBufferLike) => T)(sameKind(a.buffer, length * a.BYTES_PER_ELEMENT));
-    b.set(a.subarray(0, Math.min(length, a.length)));
-    return b;
-  };
+type Column = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+
+/** Every typed column through `f` (the same kind of array back); `refs` shared. */
+function mapColumns(c: ValueColumns, f: <T extends Column>(a: T) => T): ValueColumns {
   return {
-    cycle: copy(c.cycle),
-    employee: copy(c.employee),
-    indicator: copy(c.indicator),
-    source: copy(c.source),
-    nulls: copy(c.nulls),
-    target: copy(c.target),
-    actual: copy(c.actual),
-    rating: c.rating === null ? null : copy(c.rating),
-    ref: copy(c.ref),
+    cycle: f(c.cycle),
+    employee: f(c.employee),
+    indicator: f(c.indicator),
+    source: f(c.source),
+    nulls: f(c.nulls),
+    target: f(c.target),
+    actual: f(c.actual),
+    rating: c.rating === null ? null : f(c.rating),
+    ref: f(c.ref),
     refs: c.refs,
   };
 }
 
+/** The same columns `length` long (longer: room for more rows), values kept. */
+export function resizeColumns(c: ValueColumns, length: number): ValueColumns {
+  return mapColumns(c, <T extends Column>(a: T): T => {
+    const b = new (a.constructor as new (memory: ArrayBufferLike) => T)(sameKind(a.buffer, length * a.BYTES_PER_ELEMENT));
+    b.set(a.subarray(0, Math.min(length, a.length)));
+    return b;
+  });
+}
+
 /** Rows start .. end - 1 of the columns, sharing their memory. */
 export function sliceColumns(c: ValueColumns, start: number, end: number): ValueColumns {
-  return {
-    cycle: c.cycle.subarray(start, end),
-    employee: c.employee.subarray(start, end),
-    indicator: c.indicator.subarray(start, end),
-    source: c.source.subarray(start, end),
-    nulls: c.nulls.subarray(start, end),
-    target: c.target.subarray(start, end),
-    actual: c.actual.subarray(start, end),
-    rating: c.rating === null ? null : c.rating.subarray(start, end),
-    ref: c.ref.subarray(start, end),
-    refs: c.refs,
-  };
+  return mapColumns(c, <T extends Column>(a: T): T => a.subarray(start, end) as T);
 }
 
 /** The given rows of the columns, in the given order, copied. */
 export function pickColumns(c: ValueColumns, rows: ArrayLike<number>): ValueColumns {
   const n = rows.length;
-  const like = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(a: T): T => {
+  return mapColumns(c, <T extends Column>(a: T): T => {
     const b = new (a.constructor as new (n: number) => T)(n);
     for (let k = 0; k < n; k++) b[k] = a[rows[k]!]!;
     return b;
-  };
-  return {
-    cycle: like(c.cycle),
-    employee: like(c.employee),
-    indicator: like(c.indicator),
-    source: like(c.source),
-    nulls: like(c.nulls),
-    target: like(c.target),
-    actual: like(c.actual),
-    rating: c.rating === null ? null : like(c.rating),
-    ref: like(c.ref),
-    refs: c.refs,
-  };
+  });
 }

@@ -4,7 +4,7 @@
 import type { Department, Employee, Role } from '../engine/types.ts';
 import type { ByteSource } from './byte-source.ts';
 import { optionalCell, optionalDecimalCell, requiredCell } from './cells.ts';
-import { openCsv } from './csv.ts';
+import { openCsv, type CsvCursor } from './csv.ts';
 import { DataError } from './data-error.ts';
 import { ROLES } from './policy-fast.ts';
 
@@ -50,14 +50,21 @@ export function readOrganisation(departmentsCsv: ByteSource, employeesCsv: ByteS
   return { departments, employees, employeeById, departmentById };
 }
 
+/** The record's id, required and not seen before in the file; remembered with its line. */
+function uniqueId(cells: string[], i: number, at: CsvCursor, lines: Lines, what: 'department' | 'employee'): string {
+  const article = what === 'employee' ? 'an' : 'a';
+  const id = requiredCell(cells, i, 'id', at, `${article} ${what} id`);
+  if (lines.has(id)) throw at.error('id', `a unique ${what} id`, undefined, `expected a unique ${what} id, got "${id}" again (first on line ${lines.get(id)})`);
+  lines.set(id, at.line());
+  return id;
+}
+
 function readDepartments(source: ByteSource, lines: Lines): Department[] {
   const csv = openCsv('departments.csv', source, { required: ['id', 'name'], optional: ['parent_id', 'head_id'] });
   const ix = csv.index;
   const departments: Department[] = [];
   csv.forEach((cells, at) => {
-    const id = requiredCell(cells, ix.id, 'id', at, 'a department id');
-    if (lines.has(id)) throw at.error('id', 'a unique department id', undefined, `expected a unique department id, got "${id}" again (first on line ${lines.get(id)})`);
-    lines.set(id, at.line());
+    const id = uniqueId(cells, ix.id, at, lines, 'department');
     departments.push({
       id,
       name: requiredCell(cells, ix.name, 'name', at, 'a department name'),
@@ -76,9 +83,7 @@ function readEmployees(source: ByteSource, lines: Lines): Employee[] {
   const ix = csv.index;
   const employees: Employee[] = [];
   csv.forEach((cells, at) => {
-    const id = requiredCell(cells, ix.id, 'id', at, 'an employee id');
-    if (lines.has(id)) throw at.error('id', 'a unique employee id', undefined, `expected a unique employee id, got "${id}" again (first on line ${lines.get(id)})`);
-    lines.set(id, at.line());
+    const id = uniqueId(cells, ix.id, at, lines, 'employee');
     const role = cells[ix.role] as Role;
     if (!ROLES.includes(role)) throw at.error('role', `one of ${ROLES.join(', ')}`, role);
     const salary = optionalDecimalCell(cells, ix.salary, 'salary', at);
