@@ -34,8 +34,7 @@ export async function runCli(argv: string[], io: Io, helper: Helper | null): Pro
       // Loaded here: the store, the server and their packages cost start-up time diagnose need not pay.
       if (opts.head !== undefined && command !== 'audit') throw new UsageError('--head applies to audit verify only');
       const { runDbCommand } = await import('./db-commands.ts');
-      const args = opts.head === undefined ? positionals.slice(1) : [...positionals.slice(1), '--head', opts.head];
-      return await runDbCommand(command, args, lang, io, demoFolder);
+      return await runDbCommand(command, positionals.slice(1), lang, io, demoFolder, { head: opts.head });
     }
     if (!['diagnose', 'simulate', 'apply'].includes(command)) throw new UsageError(`unknown command "${command}"`);
     if (dir === undefined) throw new UsageError(`${command} needs a data folder`);

@@ -14,7 +14,14 @@ export interface CommandIo {
   stderr: (text: string) => void;
 }
 
-export async function runDbCommand(command: string, args: string[], lang: Lang, io: CommandIo, demoFolder: () => string): Promise<number> {
+export async function runDbCommand(
+  command: string,
+  args: string[],
+  lang: Lang,
+  io: CommandIo,
+  demoFolder: () => string,
+  options: { head?: string | undefined } = {},
+): Promise<number> {
   if (command === 'serve') {
     if (args.length > 0) throw new UsageError(`unexpected argument "${args[0]}"`);
     const server = await startServer({ demoFolder: demoFolder(), log: (l) => io.stdout(l + '\n') });
@@ -72,7 +79,7 @@ export async function runDbCommand(command: string, args: string[], lang: Lang, 
     return ready.ready ? 0 : 1;
   }
   if (command === 'audit') {
-    const expectedHead = auditVerifyArgs(args);
+    const expectedHead = auditVerifyArgs(args, options.head);
     const runtime = await openRuntime();
     try {
       const verdict = await runtime.store.verifyAudit(expectedHead);
@@ -107,13 +114,11 @@ export async function runDbCommand(command: string, args: string[], lang: Lang, 
 }
 
 /** `verify [--head SEQ:HASH]`: the head, when given, as verifyChain takes it. */
-function auditVerifyArgs(args: readonly string[]): { seq: number; hash: string } | undefined {
+function auditVerifyArgs(args: readonly string[], head: string | undefined): { seq: number; hash: string } | undefined {
   const usage = 'usage: pandian audit verify [--head SEQ:HASH]';
-  if (args[0] !== 'verify') throw new UsageError(usage);
-  const rest = args.slice(1);
-  if (rest.length === 0) return undefined;
-  const value = rest.length === 2 && rest[0] === '--head' ? rest[1] : rest.length === 1 && rest[0]!.startsWith('--head=') ? rest[0]!.slice(7) : undefined;
-  const match = value === undefined ? null : /^([1-9][0-9]*):([0-9a-f]{64})$/.exec(value);
+  if (args[0] !== 'verify' || args.length > 1) throw new UsageError(usage);
+  if (head === undefined) return undefined;
+  const match = /^([1-9][0-9]*):([0-9a-f]{64})$/.exec(head);
   if (!match) throw new UsageError(`${usage} (SEQ:HASH as the last check printed it, e.g. 7:3f0c…, 64 hex digits)`);
   return { seq: Number(match[1]), hash: match[2]! };
 }

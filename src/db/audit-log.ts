@@ -2,7 +2,7 @@
 import { asc, desc, sql } from 'drizzle-orm';
 import type { Db } from './connect.ts';
 import { auditLog } from './schema.ts';
-import { GENESIS, nextAuditRow, verifyChain } from './audit-chain.ts';
+import { nextAuditRow, verifyChain } from './audit-chain.ts';
 import { bulkInsert } from './bulk.ts';
 
 import type { AuditChange } from '../workflow/ports.ts';
@@ -19,17 +19,14 @@ const AUDIT_LOCK = 0x70616e64;
 export async function appendAudit(tx: Db, changes: readonly AuditChange[], now: Date): Promise<void> {
   if (changes.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
-  const [head] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-  let prevHash = head?.hash ?? GENESIS;
-  let seq = head?.seq ?? 0;
   const at = now.toISOString();
   const rows: (typeof auditLog.$inferInsert)[] = [];
+  let last = await auditHead(tx);
   for (const c of changes) {
     // Canonical JSON once per entry: it is both what is hashed and what is stored.
-    const row = await nextAuditRow(seq === 0 ? null : { seq, hash: prevHash }, { at, actor: c.actor, action: c.action, entity: c.entity, entityId: c.entityId, before: c.before, after: c.after });
+    const row = await nextAuditRow(last, { at, actor: c.actor, action: c.action, entity: c.entity, entityId: c.entityId, before: c.before, after: c.after });
     rows.push(row);
-    seq = row.seq;
-    prevHash = row.hash;
+    last = row;
   }
   await bulkInsert(
     tx,

@@ -127,18 +127,17 @@ export class CopyWriter {
   }
 
   cell(value: Cell): void {
-    if (typeof value === 'number') this.number(value);
-    else if (value === null || value === undefined) this.ascii('\\N');
-    else this.text(value);
+    if (typeof value === 'string') this.text(value);
+    else this.ascii(cellText(value));
   }
 
   /** A number as JavaScript writes it (shortest round trip), which float8 and int read back exactly; NaN and infinities are NULL. */
   number(value: number | null): void {
-    this.ascii(value !== null && Number.isFinite(value) ? String(value) : '\\N');
+    this.ascii(cellText(value));
   }
 
   text(value: string): void {
-    const escaped = SPECIAL.test(value) ? value.replace(SPECIALS, (ch) => ESCAPES[ch]!) : value;
+    const escaped = cellText(value);
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     this.ensure(escaped.length * 3);
     this.at += encoder.encodeInto(escaped, this.buf.subarray(this.at)).written;
@@ -162,9 +161,14 @@ const SPECIAL = /[\\\t\n\r]/;
 const SPECIALS = /[\\\t\n\r]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
+/** One value in COPY's text format: \N for NULL and for NaN and the infinities; backslash, tab, newline and CR escaped. */
+function cellText(value: Cell): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '\\N';
+  if (value === null || value === undefined) return '\\N';
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (ch) => ESCAPES[ch]!) : value;
+}
+
 /** One value in COPY's text format, as UTF-8: for texts written many times (dictionary entries), encode once. */
 export function encodeCell(value: Cell): Uint8Array {
-  if (typeof value === 'number') return encoder.encode(Number.isFinite(value) ? String(value) : '\\N');
-  if (value === null || value === undefined) return encoder.encode('\\N');
-  return encoder.encode(SPECIAL.test(value) ? value.replace(SPECIALS, (ch) => ESCAPES[ch]!) : value);
+  return encoder.encode(cellText(value));
 }

@@ -54,7 +54,7 @@ export async function importEmployees(tx: Db, people: readonly Employee[], ctx: 
         after: { role: e.role, departmentId: e.departmentId, managerId: e.managerId },
       });
     }
-    if (previousSalary.get(e.id) !== e.salary) salaryChanged.push(e.id);
+    if (!unchanged(e)) salaryChanged.push(e.id);
     const same =
       before.name === row.name &&
       before.departmentId === row.department_id &&

@@ -7,7 +7,7 @@ import type { AnomalyRow, AppealRow, CycleRow, PolicyFeedbackRow, PolicyRecord, 
 import { buildOrg, type OrgIndex } from '../workflow/scope.ts';
 import { appendAudit, type AuditChange } from './audit-log.ts';
 import type { Db } from './connect.ts';
-import { openNumber, sealNumber, sealNumbers } from './crypto/sealed.ts';
+import { openNumbers, sealNumber, sealNumbers } from './crypto/sealed.ts';
 import { loadDataset } from './load-dataset.ts';
 import { appealEvidence, insertEvidence, submissionEvidence } from './evidence-rows.ts';
 import type { EvidenceMeta } from '../workflow/evidence.ts';
@@ -175,12 +175,12 @@ export class DrizzleWorkflowRepo implements WorkflowRepo {
 
   async results(cycleId: string): Promise<ResultRow[]> {
     const rows = await this.tx.select().from(t.results).where(eq(t.results.cycleId, cycleId)).orderBy(asc(t.results.employeeId));
-    return Promise.all(rows.map((r) => this.toResult(r)));
+    return this.toResults(rows);
   }
 
   async result(cycleId: string, employeeId: string): Promise<ResultRow | undefined> {
     const [row] = await this.tx.select().from(t.results).where(and(eq(t.results.cycleId, cycleId), eq(t.results.employeeId, employeeId)));
-    return row && this.toResult(row);
+    return row && (await this.toResults([row]))[0];
   }
 
   async saveResults(rows: ResultRow[]): Promise<void> {
@@ -290,9 +290,10 @@ export class DrizzleWorkflowRepo implements WorkflowRepo {
     this.pendingAudit = [];
   }
 
-  private async toResult(r: typeof t.results.$inferSelect): Promise<ResultRow> {
-    const { raiseAmountSealed, publishedAt: _publishedAt, ...rest } = r;
-    return { ...rest, raiseAmount: await openNumber(this.sealKey, raiseAmountSealed) };
+  /** Rows with their raise amounts opened, in one batch. */
+  private async toResults(rows: (typeof t.results.$inferSelect)[]): Promise<ResultRow[]> {
+    const amounts = await openNumbers(this.sealKey, rows.map((r) => r.raiseAmountSealed));
+    return rows.map(({ raiseAmountSealed: _sealed, publishedAt: _publishedAt, ...rest }, i) => ({ ...rest, raiseAmount: amounts[i]! }));
   }
 }
 

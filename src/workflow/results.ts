@@ -54,8 +54,6 @@ export async function computeResults(repo: WorkflowRepo, cycleId: string, data: 
 export interface PayrollRow extends ResultRow {
   employee: Employee | undefined;
   departmentId: string;
-  /** True when the row is what publication stored; false when computed from live data before it. */
-  stored: boolean;
 }
 
 /** The rows payroll gets, in the order of the employee file. Reading them is for HR's reach; callers check. */
@@ -63,12 +61,10 @@ export async function payrollResults(repo: WorkflowRepo, cycleId: string): Promi
   const data = await repo.dataset();
   const stored = await repo.results(cycleId);
   const rows = stored.length > 0 ? stored : (await computeResults(repo, cycleId, data)).rows;
-  const byId = new Map(data.employees.map((e, i) => [e.id, { e, i }]));
-  return rows
-    .map((r) => {
-      const found = byId.get(r.employeeId);
-      return { ...r, employee: found?.e, departmentId: found?.e.departmentId ?? '', stored: stored.length > 0, order: found?.i ?? Infinity };
-    })
-    .sort((a, b) => a.order - b.order || (a.employeeId < b.employeeId ? -1 : 1))
-    .map(({ order: _order, ...r }) => r);
+  const position = new Map(data.employees.map((e, i) => [e.id, i]));
+  const byId = new Map(data.employees.map((e) => [e.id, e]));
+  const at = (id: string) => position.get(id) ?? Infinity;
+  return [...rows]
+    .sort((a, b) => at(a.employeeId) - at(b.employeeId) || (a.employeeId < b.employeeId ? -1 : 1))
+    .map((r) => ({ ...r, employee: byId.get(r.employeeId), departmentId: byId.get(r.employeeId)?.departmentId ?? '' }));
 }
