@@ -78,13 +78,17 @@ export async function entryHash(prevHash: string, seq: number, e: AuditEntryInpu
 
 /** The row to append after `head` (null for the first entry). */
 export async function nextAuditRow(head: { seq: number; hash: string } | null, e: AuditEntryInput): Promise<AuditRow> {
+  return nextStoredRow(head, { ...e, before: toStoredJson(e.before), after: toStoredJson(e.after) });
+}
+
+/** nextAuditRow for an entry whose before and after are already canonical JSON (toStoredJson). */
+export async function nextStoredRow(head: { seq: number; hash: string } | null, stored: StoredFields): Promise<AuditRow> {
   const seq = head === null ? 1 : head.seq + 1;
   const prevHash = head === null ? GENESIS : head.hash;
-  const stored = { ...e, before: toStoredJson(e.before), after: toStoredJson(e.after) };
   return { seq, ...stored, prevHash, hash: await hashStored(prevHash, seq, stored) };
 }
 
-type StoredFields = Pick<AuditRow, 'at' | 'actor' | 'action' | 'entity' | 'entityId' | 'before' | 'after'>;
+export type StoredFields = Pick<AuditRow, 'at' | 'actor' | 'action' | 'entity' | 'entityId' | 'before' | 'after'>;
 
 // Splices the stored before/after text in as it is rather than re-parsing it,
 // so a stored value re-encoded in any way (spacing, key order) fails the check.

@@ -2,7 +2,7 @@
 import { asc, desc, sql } from 'drizzle-orm';
 import type { Db } from './connect.ts';
 import { auditLog } from './schema.ts';
-import { nextAuditRow, verifyChain } from './audit-chain.ts';
+import { nextStoredRow, toStoredJson, verifyChain, type StoredFields } from './audit-chain.ts';
 import { bulkInsert } from './bulk.ts';
 
 import type { AuditChange } from '../workflow/ports.ts';
@@ -12,19 +12,31 @@ export type { AuditChange };
 /** Any constant works; it names the lock that serialises appends across processes. */
 const AUDIT_LOCK = 0x70616e64;
 
+/** A change with its before and after rendered as canonical JSON, as they are hashed and stored. */
+export type RenderedChange = Omit<StoredFields, 'at'> & { rendered: true };
+
+/**
+ * Renders a change ahead of appendAudit: for a big one (an import's list of
+ * new people), done while the connection is busy with something else.
+ */
+export function renderAudit(c: AuditChange): RenderedChange {
+  return { actor: c.actor, action: c.action, entity: c.entity, entityId: c.entityId, before: toStoredJson(c.before), after: toStoredJson(c.after), rendered: true };
+}
+
 /**
  * Appends entries inside the caller's transaction. The advisory lock makes
  * concurrent transactions take turns, so the chain never forks.
  */
-export async function appendAudit(tx: Db, changes: readonly AuditChange[], now: Date): Promise<void> {
+export async function appendAudit(tx: Db, changes: readonly (AuditChange | RenderedChange)[], now: Date): Promise<void> {
   if (changes.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`);
   const at = now.toISOString();
   const rows: (typeof auditLog.$inferInsert)[] = [];
   let last = await auditHead(tx);
-  for (const c of changes) {
+  for (const change of changes) {
     // Canonical JSON once per entry: it is both what is hashed and what is stored.
-    const row = await nextAuditRow(last, { at, actor: c.actor, action: c.action, entity: c.entity, entityId: c.entityId, before: c.before, after: c.after });
+    const c = 'rendered' in change ? change : renderAudit(change);
+    const row = await nextStoredRow(last, { at, actor: c.actor, action: c.action, entity: c.entity, entityId: c.entityId, before: c.before, after: c.after });
     rows.push(row);
     last = row;
   }

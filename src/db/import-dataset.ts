@@ -6,11 +6,11 @@ import type { Dataset } from '../engine/types.ts';
 import { cyclesOf } from '../engine/diagnose.ts';
 import { SOURCES, ValueTable } from '../engine/value-table.ts';
 import type { Db } from './connect.ts';
-import { appendAudit, type AuditChange } from './audit-log.ts';
+import { appendAudit, type AuditChange, type RenderedChange } from './audit-log.ts';
 import { savePolicy } from './policy-rows.ts';
 import { bulkInsert } from './bulk.ts';
-import { copyChunks, CopyWriter, copyRows, encodeCell } from './copy-rows.ts';
-import { importEmployees } from './import-employees.ts';
+import { copyChunks, CopyWriter, encodeCell, encodeRows } from './copy-rows.ts';
+import { planEmployees, readEmployees, writeEmployees, type EmployeesPlan } from './import-employees.ts';
 import { attributes, cyclePolicies, cycles, training, values } from './schema.ts';
 
 export interface ImportSummary {
@@ -73,10 +73,17 @@ function* valueChunks(rows: Dataset['values']): Generator<Uint8Array> {
   if (!out.empty) yield out.take();
 }
 
+/**
+ * Writes a parsed data folder inside the caller's transaction. The order
+ * keeps two cores busy: Postgres loads the value rows (most of the work on
+ * its side) while this process seals salaries and encodes the other rows;
+ * the people's rows and the audit are written after.
+ */
 export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string; now: Date; sealKey: CryptoKey }): Promise<ImportSummary> {
   const audit: AuditChange[] = [];
 
-  // Organisation: upsert, recording role changes (a change of permission).
+  // Organisation: departments upserted here, people after the values (their
+  // plan is made meanwhile); role changes are audited (a change of permission).
   await bulkInsert(
     tx,
     'departments',
@@ -84,7 +91,7 @@ export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string;
     data.departments.map((d) => ({ id: d.id, name: d.name, parent_id: d.parentId, head_id: d.headId })),
     'on conflict (id) do update set name = excluded.name, parent_id = excluded.parent_id, head_id = excluded.head_id',
   );
-  audit.push(...(await importEmployees(tx, data.employees, ctx)));
+  const storedEmployees = await readEmployees(tx);
 
   // Policies: a version per distinct content; cycles point at theirs.
   const policyVersions: ImportSummary['policyVersions'] = [];
@@ -119,11 +126,23 @@ export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string;
     await tx.delete(values).where(and(inArray(values.cycleId, cycleIds), eq(values.origin, 'import')));
     await tx.delete(attributes).where(inArray(attributes.cycleId, cycleIds));
   }
-  await copyChunks(tx, 'indicator_values', VALUE_COLUMNS, valueChunks(data.values));
-  await copyRows(tx, 'attributes', ['cycle_id', 'employee_id', 'attribute', 'value'], data.attributes.length, (i) => {
-    const a = data.attributes[i]!;
-    return [a.cycle, a.employeeId, a.attribute, a.value];
-  });
+  let people: EmployeesPlan | undefined;
+  let attributeRows: Uint8Array[] = [];
+  // Both run to the end before any failure is passed on: the transaction
+  // is rolled back only once the COPY is over.
+  const settled = await Promise.allSettled([
+    copyChunks(tx, 'indicator_values', VALUE_COLUMNS, valueChunks(data.values)),
+    (async () => {
+      people = await planEmployees(storedEmployees, data.employees, ctx);
+      attributeRows = encodeRows(data.attributes.length, (i) => {
+        const a = data.attributes[i]!;
+        return [a.cycle, a.employeeId, a.attribute, a.value];
+      });
+    })(),
+  ]);
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  await writeEmployees(tx, people!);
+  if (attributeRows.length > 0) await copyChunks(tx, 'attributes', ['cycle_id', 'employee_id', 'attribute', 'value'], attributeRows);
   await tx.delete(training);
   const trainingRows = Object.entries(data.training).map(([indicatorId, t]) => ({ indicatorId, training: t }));
   if (trainingRows.length > 0) await tx.insert(training).values(trainingRows);
@@ -137,6 +156,8 @@ export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string;
     policyVersions,
   };
   audit.push({ actor: ctx.actor, action: 'import', entity: 'import', entityId: cycleIds.join(','), after: summary });
-  await appendAudit(tx, audit, ctx.now);
+  // The people's entries first, as they were planned first.
+  const entries: (AuditChange | RenderedChange)[] = [...people!.audit, ...audit];
+  await appendAudit(tx, entries, ctx.now);
   return summary;
 }

@@ -2,20 +2,50 @@
 // upserted, unchanged people are not written at all, so re-importing the
 // same files costs a read and a comparison. Every change is audited; a
 // change of role, department or manager is a change of permission.
+// Three steps, so that the middle one (sealing salaries, encoding rows,
+// rendering the audit) can run while the connection is busy elsewhere:
+// read what is stored, plan without the database, write the plan.
 import type { Employee } from '../engine/types.ts';
-import type { AuditChange } from './audit-log.ts';
+import { renderAudit, type RenderedChange } from './audit-log.ts';
 import { bulkInsert } from './bulk.ts';
 import type { Db } from './connect.ts';
-import { copyRows } from './copy-rows.ts';
+import { copyChunks, encodeRows } from './copy-rows.ts';
 import { openNumbers, sealNumbers } from './crypto/sealed.ts';
 import { employees } from './schema.ts';
 
 const COLUMNS = ['id', 'name', 'department_id', 'manager_id', 'role', 'salary_sealed', 'slack_user_id', 'lark_open_id'] as const;
 type Row = Record<(typeof COLUMNS)[number], string | null>;
+type StoredEmployee = typeof employees.$inferSelect;
 
-/** Writes `people` and returns the audit entries of what changed. */
-export async function importEmployees(tx: Db, people: readonly Employee[], ctx: { actor: string; sealKey: CryptoKey }): Promise<AuditChange[]> {
-  const existing = new Map((await tx.select().from(employees)).map((e) => [e.id, e]));
+/** What is written for an import's people, and the audit of it, rendered. */
+export interface EmployeesPlan {
+  /** Existing people who changed, upserted. */
+  changed: Row[];
+  /** New people in COPY's text format. */
+  created: Uint8Array[];
+  audit: RenderedChange[];
+}
+
+/** The stored employees by id. */
+export async function readEmployees(tx: Db): Promise<Map<string, StoredEmployee>> {
+  return new Map((await tx.select().from(employees)).map((e) => [e.id, e]));
+}
+
+/** Writes a plan: updates first, as a chat identity released by a changed person may be taken by a new one. */
+export async function writeEmployees(tx: Db, plan: EmployeesPlan): Promise<void> {
+  await bulkInsert(
+    tx,
+    'employees',
+    COLUMNS,
+    plan.changed,
+    `on conflict (id) do update set name = excluded.name, department_id = excluded.department_id, manager_id = excluded.manager_id,
+     role = excluded.role, salary_sealed = excluded.salary_sealed, slack_user_id = excluded.slack_user_id, lark_open_id = excluded.lark_open_id`,
+  );
+  if (plan.created.length > 0) await copyChunks(tx, 'employees', COLUMNS, plan.created);
+}
+
+/** What to write for `people` given what is stored (readEmployees), and the audit entries of what changes. */
+export async function planEmployees(existing: Map<string, StoredEmployee>, people: readonly Employee[], ctx: { actor: string; sealKey: CryptoKey }): Promise<EmployeesPlan> {
   // An unchanged salary keeps its sealed text (sealing draws a fresh IV, so
   // resealing would make every row look changed).
   const returning = people.filter((e) => existing.has(e.id));
@@ -66,22 +96,11 @@ export async function importEmployees(tx: Db, people: readonly Employee[], ctx: 
     if (!same) changed.push(row);
   });
 
-  // Updates first: a chat identity released by a changed person may be taken by a new one.
-  await bulkInsert(
-    tx,
-    'employees',
-    COLUMNS,
-    changed,
-    `on conflict (id) do update set name = excluded.name, department_id = excluded.department_id, manager_id = excluded.manager_id,
-     role = excluded.role, salary_sealed = excluded.salary_sealed, slack_user_id = excluded.slack_user_id, lark_open_id = excluded.lark_open_id`,
-  );
-  await copyRows(tx, 'employees', COLUMNS, newRows.length, (i) => COLUMNS.map((c) => newRows[i]![c]));
-
   // One entry per kind of change, each listing every person it touched.
-  const audit: AuditChange[] = [];
-  if (created.length > 0) audit.push({ actor: ctx.actor, action: 'employees.create', entity: 'employees', entityId: String(created.length), after: created });
-  for (const m of moved) audit.push({ actor: ctx.actor, action: 'employee.permission', entity: 'employee', entityId: m.id, before: m.before, after: m.after });
+  const audit: RenderedChange[] = [];
+  if (created.length > 0) audit.push(renderAudit({ actor: ctx.actor, action: 'employees.create', entity: 'employees', entityId: String(created.length), after: created }));
+  for (const m of moved) audit.push(renderAudit({ actor: ctx.actor, action: 'employee.permission', entity: 'employee', entityId: m.id, before: m.before, after: m.after }));
   // The audit names the change, not the figures: salaries stay sealed.
-  if (salaryChanged.length > 0) audit.push({ actor: ctx.actor, action: 'employees.salary', entity: 'employees', entityId: String(salaryChanged.length), after: salaryChanged });
-  return audit;
+  if (salaryChanged.length > 0) audit.push(renderAudit({ actor: ctx.actor, action: 'employees.salary', entity: 'employees', entityId: String(salaryChanged.length), after: salaryChanged }));
+  return { changed, created: encodeRows(newRows.length, (i) => COLUMNS.map((c) => newRows[i]![c])), audit };
 }

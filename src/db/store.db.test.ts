@@ -55,6 +55,29 @@ describe('import', () => {
     expect(back.employees.find((e) => e.id === 'E003')!.name).not.toBe('改名了');
   });
 
+  it('changes nothing when the people cannot be planned while the values are being loaded', async () => {
+    // The people are planned (salaries opened and sealed) while the values' COPY
+    // is under way: a sealed salary edited at rest fails that plan.
+    const [original] = rowsOf<{ salary_sealed: string }>(await store.db.execute(sql`select salary_sealed from employees where id = 'E002'`));
+    const edited = original!.salary_sealed.slice(0, -2) + (original!.salary_sealed.endsWith('AA') ? 'BB' : 'AA');
+    await store.db.execute(sql`update employees set salary_sealed = ${edited} where id = 'E002'`);
+    const fingerprint = async () =>
+      rowsOf<{ f: string }>(await store.db.execute(sql`select md5(string_agg(concat_ws('|', cycle_id, employee_id, indicator_id, actual), ',' order by seq)) as f from indicator_values`))[0]!.f;
+    const before = { values: await fingerprint(), audit: await countOf('audit_log') };
+    const changed: Dataset = { ...demo, values: [...demo.values].map((v, i) => (i === 0 ? { ...v, actual: (v.actual ?? 0) + 1 } : v)) };
+    try {
+      await expect(store.importDataset(changed, 'hr:test')).rejects.toThrow();
+      expect({ values: await fingerprint(), audit: await countOf('audit_log') }).toEqual(before);
+    } finally {
+      await store.db.execute(sql`update employees set salary_sealed = ${original!.salary_sealed} where id = 'E002'`);
+    }
+    // The same import lands once the salary is as sealed.
+    await store.importDataset(changed, 'hr:test');
+    expect(await fingerprint()).not.toBe(before.values);
+    await store.importDataset(demo, 'hr:test');
+    expect(await fingerprint()).toBe(before.values);
+  });
+
   it('round-trips any text through COPY (quotes, backslashes, tabs, newlines, NULL-looking words)', async () => {
     const odd = ['HT"2026\\0412', 'a,b{c}', 'NULL', ' spaced ', '合同-甲', '\\N', 'tab\there', 'line\nbreak\r\n', 'ends with \\', '\\.'];
     const data: Dataset = { ...demo, values: [...demo.values].map((v, i) => (i < odd.length ? { ...v, sourceRef: odd[i]! } : v)) };
