@@ -1,10 +1,13 @@
-// The fast readers of the big files (byte-csv.ts: values-scan.ts with
-// read-values.ts bindValues, attributes-scan.ts with read-extras.ts
-// bindAttributes) against the careful ones (readValues, readAttributes):
-// the same rows, or no answer at all (null), never a different one.
+// The fast readers (byte-csv.ts: values-scan.ts with read-values.ts
+// bindValues, attributes-scan.ts with read-extras.ts bindAttributes,
+// employees-scan.ts) against the careful ones (readValues, readAttributes,
+// readOrganisation without validUtf8): the same rows, or no answer at all
+// (null), never a different one.
 import { describe, expect, it } from 'vitest';
 import { generateCompany } from '../../bench/generate-company.ts';
 import { scanAttributes } from './attributes-scan.ts';
+import { DataError } from './data-error.ts';
+import { scanEmployees } from './employees-scan.ts';
 import { bindAttributes, readAttributes } from './read-extras.ts';
 import { readOrganisation } from './read-organisation.ts';
 import { bindValues, readValues, type ValuesContext } from './read-values.ts';
@@ -75,5 +78,62 @@ describe('attributes.csv scanned', () => {
   ])('leaves %s to the careful reader', (_, text) => {
     const raw = scanAttributes(bytes(text), isUtf8Bytes);
     expect(raw === null ? null : bindAttributes(raw, org.employeeById)).toBeNull();
+  });
+});
+
+describe('employees.csv scanned', () => {
+  const departments = bytes(files['departments.csv']!);
+  const oneDepartment = bytes('id,name\nD-L00001,销售部\n');
+  it('gives the people the careful reader gives, names in Chinese included', () => {
+    const text = bytes(files['employees.csv']!);
+    const fast = readOrganisation(departments, text, isUtf8Bytes);
+    expect(fast.employees).toHaveLength(3200);
+    expect(fast.employees).toEqual(org.employees);
+    const demo = 'id,name,department_id,manager_id,role,salary,slack_user_id,lark_open_id\nE1,张伟,D-L00001,,manager,32000.5,U1,\nE2,李娜,D-L00001,E1,employee,,,ou_2\n';
+    expect(scanEmployees(bytes(demo), isUtf8Bytes)).toEqual(readOrganisation(oneDepartment, bytes(demo)).employees);
+    expect(scanEmployees(bytes(demo), isUtf8Bytes)![0]).toEqual({
+      id: 'E1', name: '张伟', departmentId: 'D-L00001', managerId: null, role: 'manager', salary: 32000.5, slackUserId: 'U1', larkOpenId: null,
+    });
+  });
+
+  it('reads a file without the optional columns', () => {
+    const text = 'role,id,department_id,name\nhr,E1,D-L00001,王芳\n';
+    expect(scanEmployees(bytes(text), isUtf8Bytes)).toEqual([
+      { id: 'E1', name: '王芳', departmentId: 'D-L00001', managerId: null, role: 'hr', salary: null, slackUserId: null, larkOpenId: null },
+    ]);
+  });
+
+  const base = 'id,name,department_id,manager_id,role,salary\nE1,张伟,D-L00001,,manager,100\n';
+  it.each([
+    ['a repeated id', base + 'E1,李娜,D-L00001,,employee,\n'],
+    ['an empty name', base + 'E2,,D-L00001,,employee,\n'],
+    ['an empty department', base + 'E2,李娜,,,employee,\n'],
+    ['an unknown role', base + 'E2,李娜,D-L00001,,boss,\n'],
+    ['a salary with a thousands separator', base + 'E2,李娜,D-L00001,,employee,1 000\n'],
+    ['a negative salary', base + 'E2,李娜,D-L00001,,employee,-1\n'],
+    ['a manager who is the person', base + 'E2,李娜,D-L00001,E2,employee,\n'],
+    ['a missing column', base.replace(',role', '')],
+    ['a quote', base + 'E2,"李娜",D-L00001,,employee,\n'],
+  ])('leaves %s to the careful reader', (_, text) => {
+    expect(scanEmployees(bytes(text), isUtf8Bytes)).toBeNull();
+  });
+
+  it('names the line of a person whose department or manager is unknown, as the careful reader does', () => {
+    const text = bytes(base + 'E2,李娜,D-L00001,E1,employee,\nE3,王芳,D-NOPE,E1,employee,\n');
+    expect(scanEmployees(text, isUtf8Bytes)).not.toBeNull();
+    const caught = (run: () => unknown): DataError => {
+      try {
+        run();
+      } catch (e) {
+        return e as DataError;
+      }
+      throw new Error('expected a DataError');
+    };
+    const fast = caught(() => readOrganisation(oneDepartment, text, isUtf8Bytes));
+    expect(fast).toBeInstanceOf(DataError);
+    expect(fast.message).toBe(caught(() => readOrganisation(oneDepartment, text)).message);
+    expect(fast.message).toContain('employees.csv');
+    expect(fast.message).toContain('line 4'); // the header is line 1
+    expect(fast.message).toContain('D-NOPE');
   });
 });

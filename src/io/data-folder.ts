@@ -54,7 +54,7 @@ export async function loadFiles(files: Record<string, FileRef>, options: FolderO
   if (scan === null) return parseFiles(files, parsePolicy, validUtf8);
   // The other files are read meanwhile; an error in values.csv still comes
   // before one in attributes.csv or training.csv, as it would in order.
-  const head = parseHead(files, parsePolicy);
+  const head = parseHead(files, parsePolicy, validUtf8);
   let extras: Extras | undefined;
   let extrasError: unknown;
   try {
@@ -76,7 +76,7 @@ function policyFiles(files: Record<string, ByteSource>): [string, ByteSource][] 
 
 /** loadFolder from files named as in a data folder, in memory or on disk (load-data-folder.ts parseDataFiles). */
 export function parseFiles(files: Record<string, ByteSource>, parsePolicy: PolicyParser, validUtf8 = isUtf8Bytes): Dataset {
-  const head = parseHead(files, parsePolicy);
+  const head = parseHead(files, parsePolicy, validUtf8);
   const values = Object.hasOwn(files, 'values.csv') ? files['values.csv'] : undefined;
   const table = valuesOf(files, head, values === undefined ? null : scanValues(values, validUtf8));
   return dataset(head, table, parseExtras(files, head, validUtf8));
@@ -103,7 +103,7 @@ function file(files: Record<string, ByteSource>, name: string): ByteSource {
   return bytes;
 }
 
-function parseHead(files: Record<string, ByteSource>, parsePolicy: PolicyParser): Head {
+function parseHead(files: Record<string, ByteSource>, parsePolicy: PolicyParser, validUtf8: (bytes: Uint8Array) => boolean): Head {
   const policy = parsePolicy('policy.json', readAllBytes(file(files, 'policy.json')));
   const cyclePolicies: Record<string, Policy> = Object.create(null) as Record<string, Policy>;
   const policyFiles: [string, Policy][] = [['policy.json', policy]];
@@ -115,7 +115,7 @@ function parseHead(files: Record<string, ByteSource>, parsePolicy: PolicyParser)
     policyFiles.push([name, own]);
   }
 
-  const org = readOrganisation(file(files, 'departments.csv'), file(files, 'employees.csv'));
+  const org = readOrganisation(file(files, 'departments.csv'), file(files, 'employees.csv'), validUtf8);
   for (const [name, p] of policyFiles) {
     p.assignments.forEach((a, i) => {
       if (a.department !== undefined && !org.departmentById.has(a.department)) {

@@ -6,6 +6,7 @@ import type { ByteSource } from './byte-source.ts';
 import { optionalCell, optionalDecimalCell, requiredCell } from './cells.ts';
 import { openCsv, type CsvCursor } from './csv.ts';
 import { DataError } from './data-error.ts';
+import { scanEmployees } from './employees-scan.ts';
 import { ROLES } from './policy-fast.ts';
 
 export interface Organisation {
@@ -18,18 +19,27 @@ export interface Organisation {
 /** Where each record was read, for errors found after reading. */
 type Lines = Map<string, number>;
 
-export function readOrganisation(departmentsCsv: ByteSource, employeesCsv: ByteSource): Organisation {
+/**
+ * `validUtf8`, where given, lets employees.csv be scanned the fast way
+ * (employees-scan.ts); it checks a run of whole lines, node:buffer's isUtf8
+ * where there is one.
+ */
+export function readOrganisation(departmentsCsv: ByteSource, employeesCsv: ByteSource, validUtf8?: (bytes: Uint8Array) => boolean): Organisation {
   const depLines: Lines = new Map();
   const departments = readDepartments(departmentsCsv, depLines);
-  const empLines: Lines = new Map();
-  const employees = readEmployees(employeesCsv, empLines);
+  // The fast scan keeps no lines: they are read again for an error, if one comes.
+  let empLines: Lines | null = null;
+  const scanned = validUtf8 === undefined ? null : scanEmployees(employeesCsv, validUtf8);
+  const employees = scanned ?? readEmployees(employeesCsv, (empLines = new Map()));
   const departmentById = new Map(departments.map((d) => [d.id, d]));
   const employeeById = new Map(employees.map((e) => [e.id, e]));
 
   const depError = (id: string, column: string, expected: string, got: string, detail?: string): DataError =>
     new DataError({ file: 'departments.csv', line: depLines.get(id) ?? null, column, expected, got, detail });
-  const empError = (id: string, column: string, expected: string, got: string, detail?: string): DataError =>
-    new DataError({ file: 'employees.csv', line: empLines.get(id) ?? null, column, expected, got, detail });
+  const empError = (id: string, column: string, expected: string, got: string, detail?: string): DataError => {
+    if (empLines === null) readEmployees(employeesCsv, (empLines = new Map()));
+    return new DataError({ file: 'employees.csv', line: empLines.get(id) ?? null, column, expected, got, detail });
+  };
 
   for (const d of departments) {
     if (d.parentId !== null && !departmentById.has(d.parentId)) throw depError(d.id, 'parent_id', 'a department id from departments.csv', d.parentId);
