@@ -60,6 +60,25 @@ describe('import and diagnosis', () => {
     expect(await store.isEmpty()).toBe(true);
   });
 
+  it('refuses a body that is not files in multipart/form-data, naming what is wrong', async () => {
+    const json = await app.request('/api/v1/import', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
+    expect(json.status).toBe(400);
+    expect(((await json.json()) as { message: string }).message).toContain('multipart/form-data');
+    const field = new FormData();
+    field.append('values.csv', 'cycle,employee_id');
+    const plain = await app.request('/api/v1/import', { method: 'POST', headers: auth, body: field });
+    expect(plain.status).toBe(400);
+    expect(((await plain.json()) as { message: string }).message).toBe('part "values.csv" must be a file');
+    const cut = await app.request('/api/v1/import', {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'multipart/form-data; boundary=B' },
+      body: '--B\r\nContent-Disposition: form-data; name="values.csv"; filename="values.csv"\r\n\r\ncycle,employee_id',
+    });
+    expect(cut.status).toBe(400);
+    expect(((await cut.json()) as { message: string }).message).toContain('closing boundary');
+    expect(await store.isEmpty()).toBe(true);
+  });
+
   it('imports the demo folder and serves exactly what `pandian diagnose --json` prints', async () => {
     const res = await app.request('/api/v1/import', { method: 'POST', headers: auth, body: await folderForm('examples/demo') });
     expect(res.status).toBe(200);
@@ -113,6 +132,8 @@ describe('OpenAPI', () => {
     const doc = (await (await app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/cycles/{cycle}/diagnosis', '/api/v1/cycles/{cycle}/results.csv', '/api/v1/import', '/api/v1/values']);
     expect(Object.keys(doc.paths['/api/v1/values']!)).toEqual(['put']);
+    const upload = doc.paths['/api/v1/import']!.post as { requestBody: { content: Record<string, { schema: unknown }> } };
+    expect(upload.requestBody.content['multipart/form-data']!.schema).toEqual({ type: 'object', additionalProperties: { type: 'string', format: 'binary' } });
     const page = await app.request('/api/docs');
     expect(await page.text()).toContain('/api/v1/openapi.json');
   });

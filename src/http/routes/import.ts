@@ -1,7 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { parseDataFiles } from '../../io/parse-data-files.ts';
 import type { App, AppDeps } from '../app.ts';
 import { HttpError } from '../errors.ts';
+import { boundaryOf, MultipartError, parseMultipart, type Part } from '../multipart.ts';
 import { errorResponses, ImportSummarySchema } from '../schemas.ts';
 
 const FILE = /^(policy(\.[^/]+)?\.json|departments\.csv|employees\.csv|values\.csv|attributes\.csv|training\.csv)$/;
@@ -15,8 +16,10 @@ const route = createRoute({
   request: {
     body: {
       content: {
+        // A plain OpenAPI schema, not zod: the handler reads the parts
+        // itself (multipart.ts) rather than have the validator build a FormData.
         'multipart/form-data': {
-          schema: z.record(z.string(), z.any().openapi({ type: 'string', format: 'binary' })),
+          schema: { type: 'object', additionalProperties: { type: 'string', format: 'binary' } },
         },
       },
     },
@@ -31,18 +34,21 @@ export function registerImport(app: App, deps: AppDeps): void {
   app.openapi(
     route,
     async (c) => {
-      let form: FormData;
+      const boundary = boundaryOf(c.req.header('content-type'));
+      if (boundary === null) throw new HttpError(400, 'BAD_INPUT', 'expected multipart/form-data with one part per file');
+      let parts: Part[];
       try {
-        form = await c.req.formData();
-      } catch {
-        throw new HttpError(400, 'BAD_INPUT', 'expected multipart/form-data with one part per file');
+        parts = parseMultipart(new Uint8Array(await c.req.arrayBuffer()), boundary);
+      } catch (e) {
+        if (!(e instanceof MultipartError)) throw e;
+        throw new HttpError(400, 'BAD_INPUT', `${e.message}; expected multipart/form-data with one part per file`);
       }
       const files: Record<string, Uint8Array> = {};
-      for (const [field, part] of form.entries()) {
-        if (typeof part === 'string') throw new HttpError(400, 'BAD_INPUT', `part "${field}" must be a file`);
-        const name = FILE.test(field) ? field : part.name;
+      for (const part of parts) {
+        if (part.filename === null) throw new HttpError(400, 'BAD_INPUT', `part "${part.name}" must be a file`);
+        const name = FILE.test(part.name) ? part.name : part.filename;
         if (!FILE.test(name)) throw new HttpError(400, 'BAD_INPUT', `unexpected file "${name}"; expected policy.json, departments.csv, employees.csv, values.csv, attributes.csv, training.csv or policy.<cycle>.json`);
-        files[name] = new Uint8Array(await part.arrayBuffer());
+        files[name] = part.body;
       }
       const data = parseDataFiles(files);
       const summary = await deps.store.importDataset(data, `api:${c.get('apiClient')}`);
