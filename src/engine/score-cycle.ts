@@ -154,11 +154,14 @@ function assignmentSlots(
     if (assignment === undefined) return undefined;
     let assigned = resolved.get(assignment);
     if (assigned === undefined) {
-      const slots = assignment.map(({ id, weight }) => {
+      // Built by push, not map: arrays from map() differ in elements kind
+      // once the caller is optimised, and the loop below deoptimised on that.
+      const slots: Slot[] = [];
+      for (const { id, weight } of assignment) {
         const indicator = indicatorById.get(id);
         if (!indicator) throw new Error(`policy assigns unknown indicator ${id}`); // loader rejects this earlier
-        return { id, weight, indicator, column: rows.indicatorPosition(id)! };
-      });
+        slots.push({ id, weight, indicator, column: rows.indicatorPosition(id)! });
+      }
       resolved.set(assignment, (assigned = { assignment, slots }));
     }
     return assigned;
