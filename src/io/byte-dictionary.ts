@@ -14,7 +14,15 @@ export class ByteDictionary {
   /** The code returned last: exports repeat a text over neighbouring rows, or go on to the text that came next before. */
   private last = EMPTY;
 
-  constructor(private readonly decode: (bytes: Buffer, from: number, to: number) => string) {}
+  constructor(private readonly decode: (bytes: Buffer, from: number, to: number) => string) {
+    // The arrays are replaced as they grow. Replaced once here, V8 knows the
+    // fields change from the start: otherwise the first growth mid-scan
+    // invalidates every optimised function that inlined code() (in a scan,
+    // all of them), and ~50-100 ms of compiling is thrown away.
+    this.pool = new Uint8Array(this.pool.length);
+    this.start = new Int32Array(this.start.length);
+    this.slots = new Int32Array(this.slots.length).fill(EMPTY);
+  }
 
   get size(): number {
     return this.texts.length;
