@@ -5,8 +5,7 @@ import { openRuntime, startServer } from '../entry/node.ts';
 import { t } from './labels.ts';
 import { consoleWorkflowDeps } from '../../adapters/console/routes.ts';
 import { ConsoleCharts } from '../../adapters/console/charts.ts';
-import { escalateOverdueAppeals } from '../workflow/appeals.ts';
-import { runDeadlineReminders } from '../workflow/reminders.ts';
+import { startClock } from '../workflow/clock.ts';
 import { UsageError } from './usage.ts';
 
 export interface CommandIo {
@@ -36,18 +35,11 @@ export async function runDbCommand(
     // overdue appeals escalate to HR, deadlines bring reminders (serve does the same on a timer).
     const runtime = await openRuntime();
     const deps = consoleWorkflowDeps(runtime.store, runtime.env.PANDIAN_LANG, new ConsoleCharts(runtime.store));
-    const tick = async () => {
-      const escalated = await escalateOverdueAppeals(deps, runtime.env.PANDIAN_LANG);
-      if (escalated.length > 0) io.stdout(`escalated ${escalated.length} overdue appeal(s)\n`);
-      const reminders = await runDeadlineReminders(deps, runtime.env.PANDIAN_LANG);
-      if (reminders.reminded.length + reminders.escalated.length > 0) io.stdout(`sent ${reminders.reminded.length} deadline reminder(s), ${reminders.escalated.length} escalation(s)\n`);
-    };
-    await tick();
-    const timer = setInterval(() => void tick().catch((e: unknown) => io.stderr(`${String(e)}\n`)), 60_000);
+    const clock = startClock(deps, runtime.env.PANDIAN_LANG, (line, failure) => (failure ? io.stderr : io.stdout)(line + '\n'), { now: true });
     await new Promise<void>((resolve) => {
       for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, () => resolve());
     });
-    clearInterval(timer);
+    await clock.stop();
     await runtime.close();
     return 0;
   }

@@ -3,8 +3,7 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { registerConsole, consoleWorkflowDeps } from '../../adapters/console/routes.ts';
 import { ConsoleCharts } from '../../adapters/console/charts.ts';
-import { escalateOverdueAppeals } from '../workflow/appeals.ts';
-import { runDeadlineReminders } from '../workflow/reminders.ts';
+import { startClock } from '../workflow/clock.ts';
 import { resolve } from 'node:path';
 import { openDatabase, type Database } from '../db/connect.ts';
 import { importSecretKey } from '../db/crypto/sealed.ts';
@@ -58,11 +57,7 @@ export async function startServer(opts: { demoFolder: string; log?: (line: strin
   registerConsole(app, { store, lang: env.PANDIAN_LANG, remoteAddress: (c) => getConnInfo(c).remote.address });
   // The clock's work: built once, run every minute.
   const wf = consoleWorkflowDeps(store, env.PANDIAN_LANG, new ConsoleCharts(store));
-  const ticker = setInterval(() => {
-    void escalateOverdueAppeals(wf, env.PANDIAN_LANG).catch((err: unknown) => log(`escalation failed: ${String(err)}`));
-    void runDeadlineReminders(wf, env.PANDIAN_LANG).catch((err: unknown) => log(`reminders failed: ${String(err)}`));
-  }, 60_000);
-  ticker.unref();
+  const clock = startClock(wf, env.PANDIAN_LANG, log, { background: true });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   await new Promise<void>((ok) => server.once('listening', () => ok()));
   const address = server.address();
@@ -74,7 +69,7 @@ export async function startServer(opts: { demoFolder: string; log?: (line: strin
     port,
     store,
     close: async () => {
-      clearInterval(ticker);
+      await clock.stop();
       await new Promise<void>((ok) => server.close(() => ok()));
       await runtime.close();
     },
