@@ -27,14 +27,15 @@ export async function runCli(argv: string[], io: Io, helper: Helper | null): Pro
     if (command === 'demo') {
       return await main(['diagnose', demoFolder(), '--lang', lang], io);
     }
-    if (['serve', 'worker', 'import', 'migrate', 'audit'].includes(command)) {
+    if (['serve', 'worker', 'import', 'migrate', 'audit', 'evidence'].includes(command)) {
       if (opts.json || opts.out !== undefined || opts.proposal !== undefined || opts.cycle !== undefined) {
         throw new UsageError(`${command} takes no --json, --out, --proposal or --cycle`);
       }
       // Loaded here: the store, the server and their packages cost start-up time diagnose need not pay.
       if (opts.head !== undefined && command !== 'audit') throw new UsageError('--head applies to audit verify only');
+      if (opts['older-than'] !== undefined && command !== 'evidence') throw new UsageError('--older-than applies to evidence sweep only');
       const { runDbCommand } = await import('./db-commands.ts');
-      return await runDbCommand(command, positionals.slice(1), lang, io, demoFolder, { head: opts.head });
+      return await runDbCommand(command, positionals.slice(1), lang, io, demoFolder, { head: opts.head, olderThan: opts['older-than'] });
     }
     if (!['diagnose', 'simulate', 'apply'].includes(command)) throw new UsageError(`unknown command "${command}"`);
     if (dir === undefined) throw new UsageError(`${command} needs a data folder`);

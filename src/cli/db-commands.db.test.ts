@@ -109,3 +109,23 @@ describe('pandian migrate, import and audit verify', () => {
     expect(r.out).toBe('');
   });
 });
+
+describe('pandian evidence sweep', () => {
+  it('removes evidence files no record refers to once past the grace period, and says so', async () => {
+    const db = await openDirect();
+    await db.db.execute(sql`insert into blobs (key, content_type, data, stored_at) values ('evidence/old-orphan', 'application/pdf', '\\x01', '2026-01-01T00:00:00Z'), ('evidence/new-orphan', 'application/pdf', '\\x02', now())`);
+    await db.close();
+    const swept = await run(['evidence', 'sweep']);
+    expect(swept).toMatchObject({ code: 0, err: '' });
+    expect(swept.out).toBe('evidence/old-orphan\nRemoved 1 evidence file(s) no record refers to, stored over 24 hour(s) ago; kept 1\n');
+    // One hour is the shortest grace period: the file put just now stays.
+    expect((await run(['evidence', 'sweep', '--older-than', '1'])).out).toBe('Removed 0 evidence file(s) no record refers to, stored over 1 hour(s) ago; kept 1\n');
+  });
+
+  it('refuses a grace period under an hour and other usage, exit 2', async () => {
+    expect(await run(['evidence', 'sweep', '--older-than', '0'])).toMatchObject({ code: 2 });
+    expect(await run(['evidence', 'sweep', '--older-than', 'soon'])).toMatchObject({ code: 2 });
+    expect(await run(['evidence', 'purge'])).toMatchObject({ code: 2 });
+    expect(await run(['audit', 'verify', '--older-than', '5'])).toMatchObject({ code: 2 });
+  });
+});

@@ -6,6 +6,7 @@ import { t } from './labels.ts';
 import { consoleWorkflowDeps } from '../../adapters/console/routes.ts';
 import { ConsoleCharts } from '../../adapters/console/charts.ts';
 import { startClock } from '../workflow/clock.ts';
+import { sweepEvidence, SWEEP_GRACE_HOURS } from '../db/evidence-sweep.ts';
 import { UsageError } from './usage.ts';
 
 export interface CommandIo {
@@ -19,7 +20,7 @@ export async function runDbCommand(
   lang: Lang,
   io: CommandIo,
   demoFolder: () => string,
-  options: { head?: string | undefined } = {},
+  options: { head?: string | undefined; olderThan?: string | undefined } = {},
 ): Promise<number> {
   if (command === 'serve') {
     if (args.length > 0) throw new UsageError(`unexpected argument "${args[0]}"`);
@@ -102,7 +103,35 @@ export async function runDbCommand(
       await runtime.close();
     }
   }
+  if (command === 'evidence') {
+    const hours = evidenceSweepArgs(args, options.olderThan);
+    const runtime = await openRuntime();
+    try {
+      const cutoff = new Date(runtime.store.clock.now().getTime() - hours * 3600_000);
+      const { removed, kept } = await sweepEvidence(runtime.store, cutoff);
+      for (const key of removed) io.stdout(`${key}\n`);
+      io.stdout(
+        t(
+          lang,
+          `已删除 ${removed.length} 个无记录引用、存放超过 ${hours} 小时的证据文件；保留 ${kept} 个\n`,
+          `Removed ${removed.length} evidence file(s) no record refers to, stored over ${hours} hour(s) ago; kept ${kept}\n`,
+        ),
+      );
+      return 0;
+    } finally {
+      await runtime.close();
+    }
+  }
   throw new UsageError(`unknown command "${command}"`);
+}
+
+/** `sweep [--older-than HOURS]`: the grace period in hours (default SWEEP_GRACE_HOURS). */
+function evidenceSweepArgs(args: readonly string[], olderThan: string | undefined): number {
+  const usage = `usage: pandian evidence sweep [--older-than HOURS] (default ${SWEEP_GRACE_HOURS})`;
+  if (args[0] !== 'sweep' || args.length > 1) throw new UsageError(usage);
+  if (olderThan === undefined) return SWEEP_GRACE_HOURS;
+  if (!/^\d+(\.\d+)?$/.test(olderThan) || Number(olderThan) < 1) throw new UsageError(`${usage}: HOURS is a number of at least 1, to spare uploads under way; got "${olderThan}"`);
+  return Number(olderThan);
 }
 
 /** `verify [--head SEQ:HASH]`: the head, when given, as verifyChain takes it. */

@@ -47,6 +47,7 @@ export const CLI_OPTIONS = {
   out: { type: 'string' },
   proposal: { type: 'string' },
   head: { type: 'string' },
+  'older-than': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

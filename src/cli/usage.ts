@@ -17,8 +17,9 @@ Usage:
   pandian import   DATA_DIR            load a data folder into the store (one transaction)
   pandian migrate                      apply the database migrations
   pandian serve                        run the service (PORT, DATABASE_URL, PANDIAN_DATA_DIR ...)
-  pandian worker                       escalate overdue appeals every minute (for multi-process deployments)
+  pandian worker                       the clock: escalations and deadline reminders every minute (multi-process deployments)
   pandian audit verify [--head S:H]    check the audit log's hash chain (and that head S:H is still in it)
+  pandian evidence sweep [--older-than H]  remove evidence files no record refers to, stored over H hours ago (24)
 
 Exit status: 0 success, 1 bad input (the error on stderr), 2 bad usage.
 `;
@@ -33,8 +34,9 @@ Exit status: 0 success, 1 bad input (the error on stderr), 2 bad usage.
   pandian import   数据目录            把数据目录导入数据库（单个事务）
   pandian migrate                      执行数据库迁移
   pandian serve                        启动服务（PORT、DATABASE_URL、PANDIAN_DATA_DIR 等）
-  pandian worker                       每分钟把超时未答复的申诉升级给 HR（多进程部署时使用）
+  pandian worker                       时钟任务：每分钟升级超时申诉、发送截止提醒（多进程部署时使用）
   pandian audit verify [--head S:H]    校验审计日志的哈希链（以及链头 S:H 仍在链中）
+  pandian evidence sweep [--older-than H]  删除无记录引用、存放超过 H 小时（默认 24）的证据文件
 
 退出码：0 成功，1 输入数据有误（错误写在 stderr），2 用法错误。
 `;

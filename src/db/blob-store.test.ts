@@ -16,6 +16,9 @@ function mapStore(): BlobStore & { objects: Map<string, Uint8Array> } {
     async delete(key) {
       objects.delete(key);
     },
+    async list(prefix) {
+      return [...objects.keys()].filter((k) => k.startsWith(prefix)).map((key) => ({ key, storedAt: new Date(0) }));
+    },
   };
 }
 

@@ -11,6 +11,13 @@ export interface BlobStore {
   get(key: string): Promise<Uint8Array | null>;
   /** Removes `key`; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /** Every key that starts with `prefix`, with when its bytes were last put (evidence-sweep.ts). */
+  list(prefix: string): Promise<StoredBlob[]>;
+}
+
+export interface StoredBlob {
+  key: string;
+  storedAt: Date;
 }
 
 export type BlobStoreErrorCode = 'EVIDENCE_NOT_FOUND' | 'EVIDENCE_CORRUPT' | 'BLOB_STORE_FAILED';

@@ -18,7 +18,9 @@ const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
  * aws4fetch, the payload hash against the body, and the credential scope.
  */
 class FakeS3 {
-  readonly objects = new Map<string, { body: Buffer; contentType: string }>();
+  readonly objects = new Map<string, { body: Buffer; contentType: string; modified: Date }>();
+  /** Keys per ListObjectsV2 page: small, so that listing pages through continuation tokens. */
+  pageSize = 2;
   readonly requests: { method: string; key: string; authorization: string; contentSha256: string }[] = [];
   failWith: number | null = null;
   server: Server = createServer((req, res) => void this.handle(req, res));
@@ -27,7 +29,8 @@ class FakeS3 {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
-    const path = new URL(req.url!, 'http://x').pathname;
+    const url = new URL(req.url!, 'http://x');
+    const path = url.pathname;
     const [, bucket, ...rest] = path.split('/');
     const key = rest.map(decodeURIComponent).join('/');
     const authorization = header(req, 'authorization');
@@ -35,13 +38,14 @@ class FakeS3 {
     this.requests.push({ method: req.method!, key, authorization, contentSha256 });
 
     if (this.failWith !== null) return reply(res, this.failWith, 'InternalError');
-    const problem = checkSignature(req, path, authorization, contentSha256, body);
+    const problem = checkSignature(req, path, url.searchParams, authorization, contentSha256, body);
     if (problem !== null) return reply(res, 403, problem);
     if (bucket !== BUCKET) return reply(res, 404, 'NoSuchBucket');
     if (req.method === 'PUT') {
-      this.objects.set(key, { body, contentType: header(req, 'content-type') });
+      this.objects.set(key, { body, contentType: header(req, 'content-type'), modified: new Date() });
       return reply(res, 200);
     }
+    if (req.method === 'GET' && key === '' && url.searchParams.get('list-type') === '2') return this.list(res, url.searchParams);
     const object = this.objects.get(key);
     if (req.method === 'GET') {
       if (!object) return reply(res, 404, 'NoSuchKey');
@@ -54,6 +58,22 @@ class FakeS3 {
       return reply(res, 204);
     }
     return reply(res, 405, 'MethodNotAllowed');
+  }
+
+  /** ListObjectsV2: keys in order, a page at a time; the continuation token is the last key of the page before. */
+  list(res: ServerResponse, query: URLSearchParams): void {
+    const prefix = query.get('prefix') ?? '';
+    const after = query.get('continuation-token') ?? '';
+    const keys = [...this.objects.keys()].filter((k) => k.startsWith(prefix) && k > after).sort();
+    const page = keys.slice(0, this.pageSize);
+    const truncated = keys.length > page.length;
+    const xmlEscape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&apos;');
+    const contents = page.map((k) => `<Contents><Key>${xmlEscape(k)}</Key><LastModified>${this.objects.get(k)!.modified.toISOString()}</LastModified><Size>1</Size></Contents>`).join('');
+    res.writeHead(200, { 'content-type': 'application/xml' });
+    res.end(
+      `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${BUCKET}</Name><Prefix>${xmlEscape(prefix)}</Prefix><KeyCount>${page.length}</KeyCount>` +
+        `<IsTruncated>${truncated}</IsTruncated>${contents}${truncated ? `<NextContinuationToken>${xmlEscape(page.at(-1)!)}</NextContinuationToken>` : ''}</ListBucketResult>`,
+    );
   }
 }
 
@@ -70,7 +90,7 @@ function reply(res: ServerResponse, status: number, code?: string): void {
 const AUTH = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/;
 
 /** SigV4 as AWS documents it; null when it holds, else the S3 error code. */
-function checkSignature(req: IncomingMessage, path: string, authorization: string, contentSha256: string, body: Buffer): string | null {
+function checkSignature(req: IncomingMessage, path: string, query: URLSearchParams, authorization: string, contentSha256: string, body: Buffer): string | null {
   const m = AUTH.exec(authorization);
   if (!m) return 'AuthorizationHeaderMalformed';
   const [, accessKeyId, date, region, signedHeaders, signature] = m as unknown as string[];
@@ -85,7 +105,12 @@ function checkSignature(req: IncomingMessage, path: string, authorization: strin
   const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const canonicalUri = path.split('/').map((s) => rfc3986(decodeURIComponent(s))).join('/');
   const canonicalHeaders = names.map((n) => `${n}:${header(req, n).trim().replace(/\s+/g, ' ')}\n`).join('');
-  const canonicalRequest = [req.method, canonicalUri, '', canonicalHeaders, signedHeaders, contentSha256].join('\n');
+  const canonicalQuery = [...query.entries()]
+    .map(([k, v]) => [rfc3986(k), rfc3986(v)] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+  const canonicalRequest = [req.method, canonicalUri, canonicalQuery, canonicalHeaders, signedHeaders, contentSha256].join('\n');
   const scope = `${date}/${region}/s3/aws4_request`;
   const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, createHash('sha256').update(canonicalRequest).digest('hex')].join('\n');
   let signingKey: Buffer = Buffer.from(`AWS4${SECRET}`);
@@ -139,6 +164,26 @@ describe('S3BlobStore', () => {
     await store.put(key, PDF, 'application/pdf');
     expect([...fake.objects.keys()]).toEqual([key]);
     expect(await store.get(key)).toEqual(PDF);
+  });
+
+  it('lists the keys under a prefix with their times, through every page, keys with XML entities decoded', async () => {
+    const store = new S3BlobStore(config);
+    const keys = ['evidence/a', 'evidence/b&c', 'evidence/d<e>', 'evidence/f', 'evidence/g h'];
+    for (const k of keys) await store.put(k, PDF, 'application/pdf');
+    await store.put('charts/x.png', PDF, 'image/png');
+    fake.objects.get('evidence/a')!.modified = new Date('2026-01-05T00:00:00.000Z');
+    fake.requests.length = 0;
+    const listed = await store.list('evidence/');
+    expect(listed.map((b) => b.key)).toEqual(keys);
+    expect(listed[0]!.storedAt.toISOString()).toBe('2026-01-05T00:00:00.000Z');
+    // Five keys, two a page: three signed requests, each accepted by the fake's SigV4 check over the query.
+    expect(fake.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'GET']);
+    expect(await store.list('nothing/')).toEqual([]);
+  });
+
+  it('names the S3 error when listing is refused', async () => {
+    const store = new S3BlobStore({ ...config, secretAccessKey: 'not-the-secret' });
+    await expect(store.list('evidence/')).rejects.toMatchObject({ code: 'BLOB_STORE_FAILED', message: expect.stringMatching(/S3 LIST evidence\/ failed: 403 SignatureDoesNotMatch/) });
   });
 
   it('returns null for a missing object', async () => {

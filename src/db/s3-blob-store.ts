@@ -2,7 +2,7 @@
 // aws4fetch, which signs with WebCrypto and so runs on Node and Workers alike.
 import { AwsClient } from 'aws4fetch';
 import { BlobStoreError, sha256Hex } from './blob-store.ts';
-import type { BlobStore } from './blob-store.ts';
+import type { BlobStore, StoredBlob } from './blob-store.ts';
 
 export interface S3BlobStoreConfig {
   /** e.g. `https://s3.eu-central-1.amazonaws.com`, `https://<account>.r2.cloudflarestorage.com`, `http://minio:9000`. */
@@ -66,6 +66,28 @@ export class S3BlobStore implements BlobStore {
     if (res.status !== 404 || error.s3Code === 'NoSuchBucket') throw error;
   }
 
+  async list(prefix: string): Promise<StoredBlob[]> {
+    const out: StoredBlob[] = [];
+    let token: string | undefined;
+    do {
+      const query = new URLSearchParams({ 'list-type': '2', prefix });
+      if (token !== undefined) query.set('continuation-token', token);
+      const res = await this.client.fetch(`${this.base}?${query}`, { method: 'GET', headers: { 'x-amz-content-sha256': EMPTY_SHA256 } });
+      if (!res.ok) throw await failure('LIST', prefix, res);
+      // ListObjectsV2's XML is flat and regular: its few fields are read with patterns, not a parser.
+      const xml = await res.text();
+      for (const [, contents] of xml.matchAll(/<Contents>([\s\S]*?)<\/Contents>/g)) {
+        const key = /<Key>([\s\S]*?)<\/Key>/.exec(contents!)?.[1];
+        const modified = /<LastModified>([^<]*)<\/LastModified>/.exec(contents!)?.[1];
+        if (key === undefined || modified === undefined) throw new BlobStoreError('BLOB_STORE_FAILED', `S3 LIST ${prefix}: an entry without Key or LastModified`);
+        out.push({ key: xmlText(key), storedAt: new Date(modified) });
+      }
+      const next = /<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(xml)?.[1];
+      token = /<IsTruncated>true<\/IsTruncated>/.test(xml) && next !== undefined ? xmlText(next) : undefined;
+    } while (token !== undefined);
+    return out;
+  }
+
   private url(key: string): string {
     return `${this.base}/${key.split('/').map(encodeURIComponent).join('/')}`;
   }
@@ -80,4 +102,13 @@ async function failure(method: string, key: string, res: Response): Promise<Blob
     `S3 ${method} ${key} failed: ${res.status}${s3Code ? ` ${s3Code}` : ''}; check the endpoint, bucket and credentials`,
   );
   return Object.assign(error, { s3Code });
+}
+
+/** The text of an XML element's content: the five predefined entities and character references decoded. */
+function xmlText(s: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref[0] === '#') return String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
+    return named[ref] ?? whole;
+  });
 }

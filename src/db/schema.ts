@@ -258,6 +258,8 @@ export const blobs = pgTable('blobs', {
   key: text('key').primaryKey(),
   contentType: text('content_type').notNull(),
   data: bytea('data').notNull(),
+  /** When the bytes were last put: an unreferenced file is swept only once it is older than the grace period. */
+  storedAt: timestamp('stored_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const results = pgTable(
