@@ -6,37 +6,22 @@
 // everything then runs on the main thread, with the same results.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { CompletionTable } from '../engine/completion-table.ts';
+import { Worker } from 'node:worker_threads';
 import type { PackedEmployees } from '../engine/packed-results.ts';
-import type { Dataset } from '../engine/types.ts';
 import type { FileRef } from '../io/byte-source.ts';
 import type { RawValues } from '../io/values-scan.ts';
-import { packDataset, unpackCompletions, type PackedCompletions, type PackedDataset } from './helper-dataset.ts';
 
 /** Below this, starting a thread (~30 ms, ~10 MB) costs more than it saves. */
 export const MIN_VALUES_BYTES = 4 << 20;
 const YOUNG_MB = 8;
 
-export type HelperRequest =
-  | {
-      kind: 'employees';
-      fd: number;
-      /** Written before the employees: the JSON document up to its employees' `[`. */
-      head: string;
-      employees: PackedEmployees;
-    }
-  | {
-      kind: 'completions';
-      cycles: string[];
-      data: PackedDataset;
-      /** Where each cycle's PackedCompletions go, and a counter bumped (Atomics.notify) after each. */
-      port: MessagePort;
-      posted: Int32Array;
-    };
-
-/** How long the main thread waits for a completion table before computing it itself (the helper is stuck or gone). */
-const COMPLETIONS_PATIENCE_MS = 30_000;
+export type HelperRequest = {
+  kind: 'employees';
+  fd: number;
+  /** Written before the employees: the JSON document up to its employees' `[`. */
+  head: string;
+  employees: PackedEmployees;
+};
 
 export type HelperReply =
   | { kind: 'values'; values: PackedValues | null }
@@ -119,32 +104,6 @@ export class Helper {
       this.written = { resolve, reject };
       this.worker.postMessage({ kind: 'employees', fd, head, employees } satisfies HelperRequest);
     });
-  }
-
-  /**
-   * Has the helper compute the completion tables of `cycles` (earlier
-   * cycles of a diagnosis) now; for diagnose's completionsOf, which waits
-   * for one when it needs it (blocking: the engine is synchronous). undefined
-   * for a cycle the helper could not do: the engine then computes it.
-   */
-  completionsOf(data: Dataset, cycles: string[]): ((cycle: string) => CompletionTable | undefined) | undefined {
-    const packed = cycles.length === 0 ? null : packDataset(data);
-    if (packed === null) return undefined;
-    const { port1, port2 } = new MessageChannel();
-    const posted = new Int32Array(new SharedArrayBuffer(4));
-    this.worker.postMessage({ kind: 'completions', cycles, data: packed, port: port2, posted } satisfies HelperRequest, [port2]);
-    const received = new Map<string, CompletionTable | undefined>();
-    return (cycle) => {
-      const deadline = Date.now() + COMPLETIONS_PATIENCE_MS;
-      while (!received.has(cycle) && cycles.includes(cycle)) {
-        const seen = Atomics.load(posted, 0);
-        const message = receiveMessageOnPort(port1) as { message: PackedCompletions } | undefined;
-        if (message !== undefined) received.set(message.message.cycle, unpackCompletions(message.message));
-        else if (Date.now() > deadline || this.closed) break;
-        else Atomics.wait(posted, 0, seen, 100);
-      }
-      return received.get(cycle);
-    };
   }
 
   close(): void {

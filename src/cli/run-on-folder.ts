@@ -2,7 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { applyResults } from '../engine/apply-results.ts';
-import { diagnose, resolveCycle } from '../engine/diagnose.ts';
+import { diagnose } from '../engine/diagnose.ts';
 import { packEmployees } from '../engine/packed-results.ts';
 import { simulate } from '../engine/simulate.ts';
 import type { EmployeeResult, Lang } from '../engine/types.ts';
@@ -42,9 +42,7 @@ export async function runOnFolder(command: string, dir: string, opts: FolderOpti
             if (packed !== null) employeesWritten = helper.writeEmployees(1, jsonHead({ cycle, employees }, 'employees'), packed);
           }
         : undefined;
-    // The earlier cycles' completions, for trends, are the helper's to compute meanwhile.
-    const completionsOf = helper?.completionsOf(data, resolveCycle(data, opts.cycle).history.slice(0, -1));
-    const result = diagnose(data, { cycle: opts.cycle, lang, onEmployees, completionsOf });
+    const result = diagnose(data, { cycle: opts.cycle, lang, onEmployees });
     if (employeesWritten !== undefined) {
       await employeesWritten;
       writeJsonTail(result, 'employees', io.stdout, io.stdoutBytes);

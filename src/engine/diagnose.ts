@@ -6,7 +6,7 @@ import { summarizeDepartments } from './department-summary.ts';
 import { rankedResults } from './employee-results.ts';
 import { buildFindings } from './findings.ts';
 import { gradeNames } from './grading.ts';
-import { departmentPointsOf, summarizeIndicators, type CompletionTable } from './indicator-summary.ts';
+import { departmentPointsOf, summarizeIndicators } from './indicator-summary.ts';
 import { sortCycles } from './policy-lookup.ts';
 import { cycleCompletions, groupByCycle, scoreCycleWithCompletions } from './score-cycle.ts';
 import { topPerformerTraits } from './traits.ts';
@@ -23,11 +23,6 @@ export interface DiagnoseOptions {
    * caller can start writing them out meanwhile.
    */
   onEmployees?: (cycle: string, employees: EmployeeResult[]) => void;
-  /**
-   * The completion table of an earlier cycle (cycleCompletions), when the
-   * caller had it computed elsewhere; undefined to compute it here.
-   */
-  completionsOf?: (cycle: string) => CompletionTable | undefined;
 }
 
 /** Thrown for a request the data cannot answer (an unknown cycle, no values). */
@@ -80,11 +75,10 @@ export function diagnose(data: Dataset, options: DiagnoseOptions = {}): Diagnosi
     data.attributes.filter((a) => a.cycle === cycle),
   );
   // Earlier cycles only feed trends and findings: their completions suffice.
-  // Asked for last, so a caller computing them elsewhere has had the most time.
   const trendInput: { cycle: string; points: Map<string, TrendPoint> }[] = [];
   let points: DepartmentIndicatorPoint[] = [];
   for (const c of history) {
-    const completions = c === cycle ? table : (options.completionsOf?.(c) ?? cycleCompletions(data, c, byCycle.get(c) ?? []));
+    const completions = c === cycle ? table : cycleCompletions(data, c, byCycle.get(c) ?? []);
     trendInput.push({ cycle: c, points: trendPointsOf(c, completions) });
     points = points.concat(departmentPointsOf(c, completions));
   }
