@@ -6,12 +6,17 @@
 // rendering the audit) can run while the connection is busy elsewhere:
 // read what is stored, plan without the database, write the plan.
 import type { Employee } from '../engine/types.ts';
+import { canonicalJson } from './audit-chain.ts';
 import { renderAudit, type RenderedChange } from './audit-log.ts';
 import { bulkInsert } from './bulk.ts';
 import type { Db } from './connect.ts';
 import { copyChunks, encodeRows } from './copy-rows.ts';
 import { openNumbers, sealNumbers } from './crypto/sealed.ts';
 import { employees } from './schema.ts';
+import { inSlices } from './take-turns.ts';
+
+/** People per slice of planning: a few milliseconds of sealing. */
+const SLICE = 1024;
 
 const COLUMNS = ['id', 'name', 'department_id', 'manager_id', 'role', 'salary_sealed', 'slack_user_id', 'lark_open_id'] as const;
 type Row = Record<(typeof COLUMNS)[number], string | null>;
@@ -48,11 +53,12 @@ export async function writeEmployees(tx: Db, plan: EmployeesPlan): Promise<void>
 export async function planEmployees(existing: Map<string, StoredEmployee>, people: readonly Employee[], ctx: { actor: string; sealKey: CryptoKey }): Promise<EmployeesPlan> {
   // An unchanged salary keeps its sealed text (sealing draws a fresh IV, so
   // resealing would make every row look changed).
+  // In slices: this runs while the values' COPY needs the event loop to feed Postgres (take-turns.ts).
   const returning = people.filter((e) => existing.has(e.id));
-  const opened = await openNumbers(ctx.sealKey, returning.map((e) => existing.get(e.id)!.salarySealed));
+  const opened = await inSlices(returning.map((e) => existing.get(e.id)!.salarySealed), SLICE, (s) => openNumbers(ctx.sealKey, s));
   const previousSalary = new Map(returning.map((e, i) => [e.id, opened[i]!]));
   const unchanged = (e: Employee) => previousSalary.has(e.id) && previousSalary.get(e.id) === e.salary;
-  const fresh = await sealNumbers(ctx.sealKey, people.map((e) => (unchanged(e) ? null : e.salary)));
+  const fresh = await inSlices(people.map((e) => (unchanged(e) ? null : e.salary)), SLICE, (s) => sealNumbers(ctx.sealKey, s));
   const sealed = people.map((e, i) => (unchanged(e) ? existing.get(e.id)!.salarySealed : fresh[i]!));
 
   const created: unknown[] = [];
@@ -98,7 +104,11 @@ export async function planEmployees(existing: Map<string, StoredEmployee>, peopl
 
   // One entry per kind of change, each listing every person it touched.
   const audit: RenderedChange[] = [];
-  if (created.length > 0) audit.push(renderAudit({ actor: ctx.actor, action: 'employees.create', entity: 'employees', entityId: String(created.length), after: created }));
+  if (created.length > 0) {
+    // canonicalJson of the list, an item at a time: the list of 100,000 new people is megabytes of it.
+    const items = await inSlices(created, SLICE, (s) => s.map(canonicalJson));
+    audit.push({ ...renderAudit({ actor: ctx.actor, action: 'employees.create', entity: 'employees', entityId: String(created.length) }), after: `[${items.join(',')}]` });
+  }
   for (const m of moved) audit.push(renderAudit({ actor: ctx.actor, action: 'employee.permission', entity: 'employee', entityId: m.id, before: m.before, after: m.after }));
   // The audit names the change, not the figures: salaries stay sealed.
   if (salaryChanged.length > 0) audit.push(renderAudit({ actor: ctx.actor, action: 'employees.salary', entity: 'employees', entityId: String(salaryChanged.length), after: salaryChanged }));

@@ -7,6 +7,7 @@ import { testStore } from '../../test/support/database.ts';
 import type { Store } from './store.ts';
 import { rowsOf } from './values-ingest.ts';
 import { createPolicyDraft } from './policy-drafts.ts';
+import { canonicalJson } from './audit-chain.ts';
 
 let store: Store;
 let dispose: () => Promise<void>;
@@ -110,6 +111,10 @@ describe('import', () => {
     );
     expect(entries.map((e) => e.action)).toEqual(['employees.create', 'employees.salary', 'import']);
     expect(JSON.parse(entries[1]!.after)).toEqual(['E002']);
+    // Rendered a slice at a time, the list is still the canonical JSON of the whole.
+    const createdList = [{ id: 'E999', role: newcomer.role, departmentId: newcomer.departmentId, managerId: newcomer.managerId }];
+    expect(entries[0]!.after).toBe(canonicalJson(createdList));
+    expect(entries[0]!.after).toBe(`[{"departmentId":"${newcomer.departmentId}","id":"E999","managerId":${JSON.stringify(newcomer.managerId)},"role":"${newcomer.role}"}]`);
     await store.db.execute(sql`delete from employees where id = 'E999'`);
     await store.importDataset(demo, 'hr:test');
   });
