@@ -12,6 +12,7 @@ import { openPostgres } from '../src/db/connect.ts';
 import { importSecretKey } from '../src/db/crypto/sealed.ts';
 import { Store } from '../src/db/store.ts';
 import { createApp } from '../src/http/app.ts';
+import { nodeBody } from '../src/http/node-body.ts';
 import { parseApiTokens } from '../src/http/tokens.ts';
 
 const ADMIN = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -49,7 +50,8 @@ async function withService(run: (importUrl: string) => Promise<void>): Promise<v
   const database = await openPostgres(dbUrl.toString());
   await database.migrate();
   const store = new Store(database, await importSecretKey(randomBytes(32).toString('base64')));
-  const app = createApp({ store, tokens: parseApiTokens('bench:bench-secret-0123456789'), lang: 'zh' });
+  // As src/entry/node.ts composes it: the body read from the socket's stream.
+  const app = createApp({ store, tokens: parseApiTokens('bench:bench-secret-0123456789'), lang: 'zh', readBody: nodeBody });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((ok) => server.once('listening', () => ok()));
   const address = server.address();

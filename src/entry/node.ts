@@ -10,6 +10,7 @@ import { importSecretKey } from '../db/crypto/sealed.ts';
 import { Store, systemClock } from '../db/store.ts';
 import { S3BlobStore } from '../db/s3-blob-store.ts';
 import { createApp } from '../http/app.ts';
+import { nodeBody } from '../http/node-body.ts';
 import { parseApiTokens } from '../http/tokens.ts';
 import { seedDemo } from './demo.ts';
 import { readEnv, type Env } from './env.ts';
@@ -53,7 +54,7 @@ export async function startServer(opts: { demoFolder: string; log?: (line: strin
     log(env.PANDIAN_LANG === 'zh' ? '已载入演示公司（examples/demo）' : 'Loaded the demo company (examples/demo)');
   }
   const tokens = parseApiTokens(env.PANDIAN_API_TOKENS);
-  const app = createApp({ store, tokens, lang: env.PANDIAN_LANG });
+  const app = createApp({ store, tokens, lang: env.PANDIAN_LANG, readBody: nodeBody });
   registerConsole(app, { store, lang: env.PANDIAN_LANG, remoteAddress: (c) => getConnInfo(c).remote.address });
   // The clock's work: built once, run every minute.
   const wf = consoleWorkflowDeps(store, env.PANDIAN_LANG, new ConsoleCharts(store));

@@ -1,6 +1,7 @@
 // createApp(): the Hono app for every runtime. Routes live one per file in
 // routes/ and register themselves on the app they are given.
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { swaggerUI } from '@hono/swagger-ui';
 import { requestId } from 'hono/request-id';
 import type { Store } from '../db/store.ts';
@@ -17,7 +18,15 @@ export interface AppDeps {
   store: Store;
   tokens: readonly ApiToken[];
   lang: Lang;
+  /**
+   * The request body's bytes, the runtime's cheapest way; by default through
+   * the Fetch API. The Node entry reads the socket's stream into one buffer.
+   */
+  readBody?: (c: Context) => Promise<Uint8Array>;
 }
+
+/** readBody through the Fetch API, for any runtime. */
+export const fetchBody = async (c: Context): Promise<Uint8Array> => new Uint8Array(await c.req.arrayBuffer());
 
 export type AppEnv = { Variables: { requestId: string; apiClient: string } };
 export type App = OpenAPIHono<AppEnv>;

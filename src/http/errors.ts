@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'NO_VALUES'
   | 'EVIDENCE_CORRUPT'
   | 'CONFLICT'
+  | 'TOO_LARGE'
   | 'NODE_ONLY'
   | 'INTERNAL';
 

@@ -1,9 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { parseDataFiles } from '../../io/parse-data-files.ts';
-import type { App, AppDeps } from '../app.ts';
+import { fetchBody, type App, type AppDeps } from '../app.ts';
 import { HttpError } from '../errors.ts';
 import { boundaryOf, MultipartError, parseMultipart, type Part } from '../multipart.ts';
-import { errorResponses, ImportSummarySchema } from '../schemas.ts';
+import { ErrorSchema, errorResponses, ImportSummarySchema } from '../schemas.ts';
+
+/** values.csv of 100,000 people over three cycles is ~140 MB. */
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 const FILE = /^(policy(\.[^/]+)?\.json|departments\.csv|employees\.csv|values\.csv|attributes\.csv|training\.csv)$/;
 
@@ -27,6 +30,7 @@ const route = createRoute({
   responses: {
     200: { description: 'Imported', content: { 'application/json': { schema: ImportSummarySchema } } },
     ...errorResponses,
+    413: { description: 'The upload is larger than an import takes', content: { 'application/json': { schema: ErrorSchema } } },
   },
 });
 
@@ -34,11 +38,15 @@ export function registerImport(app: App, deps: AppDeps): void {
   app.openapi(
     route,
     async (c) => {
+      const declared = Number(c.req.header('content-length'));
+      if (declared > MAX_IMPORT_BYTES) {
+        throw new HttpError(413, 'TOO_LARGE', `the upload is ${declared} bytes; an import takes at most ${MAX_IMPORT_BYTES} (a data folder of ~300,000 people)`);
+      }
       const boundary = boundaryOf(c.req.header('content-type'));
       if (boundary === null) throw new HttpError(400, 'BAD_INPUT', 'expected multipart/form-data with one part per file');
       let parts: Part[];
       try {
-        parts = parseMultipart(new Uint8Array(await c.req.arrayBuffer()), boundary);
+        parts = parseMultipart(await (deps.readBody ?? fetchBody)(c), boundary);
       } catch (e) {
         if (!(e instanceof MultipartError)) throw e;
         throw new HttpError(400, 'BAD_INPUT', `${e.message}; expected multipart/form-data with one part per file`);
