@@ -12,7 +12,8 @@ import { bindAttributes, readAttributes } from './read-extras.ts';
 import { readOrganisation } from './read-organisation.ts';
 import { bindValues, readValues, type ValuesContext } from './read-values.ts';
 import { parsePolicy } from './policy-schema.ts';
-import { isUtf8Bytes } from './utf8.ts';
+import { isUtf8 } from 'node:buffer';
+import { fastestIsUtf8, isUtf8Bytes } from './utf8.ts';
 import { scanValues } from './values-scan.ts';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -135,5 +136,24 @@ describe('employees.csv scanned', () => {
     expect(fast.message).toContain('employees.csv');
     expect(fast.message).toContain('line 4'); // the header is line 1
     expect(fast.message).toContain('D-NOPE');
+  });
+});
+
+describe('fastestIsUtf8', () => {
+  it("is node:buffer's isUtf8 on Node, and agrees with the portable check on good and bad bytes", () => {
+    expect(fastestIsUtf8).toBe(isUtf8);
+    const samples: [string, number[]][] = [
+      ['ASCII and Chinese', [...new TextEncoder().encode('cycle,销售额\n')]],
+      ['a four-byte character', [0xf0, 0x9f, 0x98, 0x80]],
+      ['an overlong slash', [0xc0, 0xaf]],
+      ['a UTF-16 surrogate', [0xed, 0xa0, 0x80]],
+      ['a character cut short', [0xe9, 0x94]],
+      ['a stray continuation byte', [0x41, 0x80]],
+      ['GBK bytes', [0xcf, 0xfa, 0xca, 0xdb]],
+      ['past U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ];
+    const verdicts = samples.map(([name, b]) => [name, fastestIsUtf8(Uint8Array.from(b)), isUtf8Bytes(Uint8Array.from(b))]);
+    expect(verdicts.map(([, fast, portable]) => fast === portable)).toEqual(samples.map(() => true));
+    expect(verdicts.filter(([, fast]) => fast).map(([name]) => name)).toEqual(['ASCII and Chinese', 'a four-byte character']);
   });
 });

@@ -12,7 +12,7 @@ import { scanAttributes } from './attributes-scan.ts';
 import { bindAttributes, readAttributes, readTraining } from './read-extras.ts';
 import { readOrganisation, type Organisation } from './read-organisation.ts';
 import { bindValues, readValues } from './read-values.ts';
-import { isUtf8Bytes } from './utf8.ts';
+import { fastestIsUtf8 } from './utf8.ts';
 import { scanValues, type RawValues } from './values-scan.ts';
 
 const FIXED_FILES = ['policy.json', 'departments.csv', 'employees.csv', 'values.csv', 'attributes.csv', 'training.csv'];
@@ -50,7 +50,7 @@ export async function loadFiles(files: Record<string, FileRef>, options: FolderO
   const parsePolicy = await options.policyParser(policyFiles(files));
   const values = Object.hasOwn(files, 'values.csv') ? files['values.csv'] : undefined;
   const scan = values !== undefined && options.scanValues ? options.scanValues(values) : null;
-  const validUtf8 = options.validUtf8 ?? isUtf8Bytes;
+  const validUtf8 = options.validUtf8 ?? fastestIsUtf8;
   if (scan === null) return parseFiles(files, parsePolicy, validUtf8);
   // The other files are read meanwhile; an error in values.csv still comes
   // before one in attributes.csv or training.csv, as it would in order.
@@ -75,7 +75,7 @@ function policyFiles(files: Record<string, ByteSource>): [string, ByteSource][] 
 }
 
 /** loadFolder from files named as in a data folder, in memory or on disk (load-data-folder.ts parseDataFiles). */
-export function parseFiles(files: Record<string, ByteSource>, parsePolicy: PolicyParser, validUtf8 = isUtf8Bytes): Dataset {
+export function parseFiles(files: Record<string, ByteSource>, parsePolicy: PolicyParser, validUtf8 = fastestIsUtf8): Dataset {
   const head = parseHead(files, parsePolicy, validUtf8);
   const values = Object.hasOwn(files, 'values.csv') ? files['values.csv'] : undefined;
   const table = valuesOf(files, head, values === undefined ? null : scanValues(values, validUtf8));
