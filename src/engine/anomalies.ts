@@ -55,12 +55,21 @@ function findOutliers(scored: ScoredCycle): Anomaly[] {
     peers.actuals.push(actual);
     peers.sources.push(source);
   });
-  const out: Anomaly[] = [];
+  // The outliers found: their group and position, and median and z in typed
+  // arrays. The Anomaly objects are made after the loop, which V8 compiles
+  // hot: numbers in object literals made there changed their fields'
+  // representation (an integer first, a fraction later) and V8 threw the
+  // loop's compilation away.
+  const foundIn: [Peers, string][] = [];
+  const foundAt: number[] = [];
+  let foundM = new Float64Array(16);
+  let foundZ = new Float64Array(16);
   // Scratch space for one group's sorted values and deviations.
   let sorted = new Float64Array(64);
   let deviations = new Float64Array(64);
   for (const byIndicator of groups.values()) {
-    for (const [indicatorId, { employeeIds, actuals: xs, sources }] of byIndicator) {
+    for (const [indicatorId, peers] of byIndicator) {
+      const xs = peers.actuals;
       const n = xs.length;
       if (n < minPeers) continue;
       if (sorted.length < n) {
@@ -73,17 +82,33 @@ function findOutliers(scored: ScoredCycle): Anomaly[] {
       const mad = median(ascending(deviation, sorted)) ?? 0;
       const meanAd = mean(deviation) ?? 0;
       for (let i = 0; i < n; i++) {
-        const x = xs[i]!;
-        const z = robustZScore(x, m, mad, meanAd);
+        const z = robustZScore(xs[i]!, m, mad, meanAd);
         if (!(Math.abs(z) > robustZ)) continue;
-        const employeeId = employeeIds[i]!;
-        // The counted row is the first row of its source.
-        const ref = scored.rows.get(employeeId, indicatorId)?.[sources[i]!]?.sourceRef ?? null;
-        out.push({ kind: 'outlier', employeeId, indicatorId, value: x, expected: m, robustZ: z, sourceRef: ref });
+        const f = foundAt.length;
+        if (f === foundM.length) {
+          foundM = grown(foundM);
+          foundZ = grown(foundZ);
+        }
+        foundIn.push([peers, indicatorId]);
+        foundAt.push(i);
+        foundM[f] = m;
+        foundZ[f] = z;
       }
     }
   }
-  return out;
+  return foundIn.map(([peers, indicatorId], f) => {
+    const i = foundAt[f]!;
+    const employeeId = peers.employeeIds[i]!;
+    // The counted row is the first row of its source.
+    const sourceRef = scored.rows.get(employeeId, indicatorId)?.[peers.sources[i]!]?.sourceRef ?? null;
+    return { kind: 'outlier', employeeId, indicatorId, value: peers.actuals[i]!, expected: foundM[f]!, robustZ: foundZ[f]!, sourceRef };
+  });
+}
+
+function grown(a: Float64Array): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(2 * a.length);
+  b.set(a);
+  return b;
 }
 
 function robustZScore(x: number, m: number, mad: number, meanAd: number): number {
