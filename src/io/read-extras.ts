@@ -69,22 +69,23 @@ export function bindAttributes(raw: RawAttributes, employeeById: Map<string, Emp
     positions[c] = lookup.position;
     return employee;
   });
-  // Per (cycle, attribute) code pair: its texts, and who has a row in it so far.
-  const groups = new Map<number, { cycle: string; attribute: string; seen: Uint8Array }>();
+  // Per (cycle, attribute) code pair, by cycle * width + attribute: its
+  // texts, and who has a row in it so far (a file has a few such pairs).
   const width = raw.attributes.length;
+  const groups: ({ cycle: string; attribute: string; seen: Uint8Array } | undefined)[] = new Array(raw.cycles.length * width).fill(undefined);
   const rows: AttributeRow[] = [];
   for (let i = 0; i < raw.rows; i++) {
     const cycle = raw.cycle[i]!;
     const attribute = raw.attribute[i]!;
     const employee = employees[raw.employee[i]!];
     if (employee === undefined) return null;
-    let group = groups.get(cycle * width + attribute);
+    let group = groups[cycle * width + attribute];
     if (group === undefined) {
       const cycleText = raw.cycles[cycle]!;
       const attributeText = raw.attributes[attribute]!;
       if (cycleText === '' || attributeText === '') return null;
       group = { cycle: cycleText, attribute: attributeText, seen: new Uint8Array(employeeById.size) };
-      groups.set(cycle * width + attribute, group);
+      groups[cycle * width + attribute] = group;
     }
     const k = positions[raw.employee[i]!]!;
     if (group.seen[k] === 1) return null;
