@@ -33,8 +33,7 @@ export function boundaryOf(contentType: string | undefined): string | null {
  * that does not follow the format (no opening delimiter, a part without a
  * blank line after its headers or without a name, no closing delimiter).
  */
-export function parseMultipart(body: Uint8Array, boundary: string): Part[] {
-  const bytes = body;
+export function parseMultipart(bytes: Uint8Array, boundary: string): Part[] {
   const delimiter = new TextEncoder().encode(`--${boundary}`);
   const find = (needle: Uint8Array, from: number): number => indexOf(bytes, needle, from);
   const parts: Part[] = [];
@@ -45,13 +44,11 @@ export function parseMultipart(body: Uint8Array, boundary: string): Part[] {
   crlfDelimiter.set([CR, LF]);
   crlfDelimiter.set(delimiter, 2);
   for (;;) {
-    at += delimiter.length;
+    const next = afterDelimiter(bytes, at + delimiter.length);
     // The close delimiter ends the body; anything after it is an epilogue.
-    if (bytes[at] === DASH && bytes[at + 1] === DASH) return parts;
-    // Transport padding (spaces, tabs) may follow a delimiter, then CRLF.
-    while (bytes[at] === 32 || bytes[at] === 9) at++;
-    if (bytes[at] !== CR || bytes[at + 1] !== LF) throw new MultipartError('expected a line break after a boundary');
-    at += 2;
+    if (next === CLOSE) return parts;
+    if (next < 0) throw new MultipartError('expected a line break after a boundary');
+    at = next;
     const headersEnd = find(HEADERS_END, at);
     if (headersEnd < 0) throw new MultipartError('expected a blank line after the headers of a part');
     const headers = new TextDecoder().decode(bytes.subarray(at, headersEnd));
@@ -59,7 +56,7 @@ export function parseMultipart(body: Uint8Array, boundary: string): Part[] {
     // A delimiter is a line of its own: the boundary's text followed by
     // anything but padding and a line break, or `--`, is data.
     let end = find(crlfDelimiter, start);
-    while (end >= 0 && !endsDelimiter(bytes, end + crlfDelimiter.length)) end = find(crlfDelimiter, end + 1);
+    while (end >= 0 && afterDelimiter(bytes, end + crlfDelimiter.length) === NOT_A_DELIMITER) end = find(crlfDelimiter, end + 1);
     if (end < 0) throw new MultipartError('expected a closing boundary');
     parts.push({ ...disposition(headers), body: bytes.subarray(start, end) });
     at = end + 2;
@@ -68,11 +65,18 @@ export function parseMultipart(body: Uint8Array, boundary: string): Part[] {
 
 const HEADERS_END = new Uint8Array([CR, LF, CR, LF]);
 
-/** Whether bytes from `at` (just after a boundary's text) finish a delimiter line: `--`, or padding and CRLF. */
-function endsDelimiter(bytes: Uint8Array, at: number): boolean {
-  if (bytes[at] === DASH && bytes[at + 1] === DASH) return true;
+const CLOSE = -2;
+const NOT_A_DELIMITER = -1;
+
+/**
+ * How the bytes from `at` (just after a boundary's text) finish a delimiter
+ * line: CLOSE for `--` (the last one), the index after the line break for
+ * transport padding (spaces, tabs) and CRLF, or NOT_A_DELIMITER.
+ */
+function afterDelimiter(bytes: Uint8Array, at: number): number {
+  if (bytes[at] === DASH && bytes[at + 1] === DASH) return CLOSE;
   while (bytes[at] === 32 || bytes[at] === 9) at++;
-  return bytes[at] === CR && bytes[at + 1] === LF;
+  return bytes[at] === CR && bytes[at + 1] === LF ? at + 2 : NOT_A_DELIMITER;
 }
 
 /** Name and file name from a part's Content-Disposition header. */
