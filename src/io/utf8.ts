@@ -1,5 +1,6 @@
 // UTF-8 text of a data folder's files (a BOM is accepted, as Excel writes one);
 // any other encoding is an error naming the line of the first bad byte.
+import { nodeBuiltin } from './node-builtin.ts';
 import { openBytes, type ByteReader, type ByteSource } from './byte-source.ts';
 import { DataError } from './data-error.ts';
 
@@ -125,17 +126,8 @@ export function isUtf8Bytes(b: Uint8Array): boolean {
   return firstInvalidUtf8(b) < 0;
 }
 
-/**
- * node:buffer's isUtf8 where the runtime has it (Node 20.16+ through
- * process.getBuiltinModule, without naming node:buffer in an import the
- * Worker bundle would have to resolve), else isUtf8Bytes.
- */
-export const fastestIsUtf8: (b: Uint8Array) => boolean = (() => {
-  const builtin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:buffer') as
-    | { isUtf8?: (b: Uint8Array) => boolean }
-    | undefined;
-  return typeof builtin?.isUtf8 === 'function' ? builtin.isUtf8 : isUtf8Bytes;
-})();
+/** node:buffer's isUtf8 where the runtime has it (node-builtin.ts), else isUtf8Bytes. */
+export const fastestIsUtf8: (b: Uint8Array) => boolean = nodeBuiltin<typeof import('node:buffer')>('node:buffer')?.isUtf8 ?? isUtf8Bytes;
 
 /** Byte offset of the first byte that breaks UTF-8 (RFC 3629), or -1. */
 function firstInvalidUtf8(b: Uint8Array): number {

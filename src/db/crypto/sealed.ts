@@ -2,6 +2,7 @@
 // salary sealed twice gives two different strings and the GCM tag refuses any
 // edit. The `v1.` prefix leaves room for a later scheme (or a key rotation)
 // without guessing at old rows.
+import { nodeBuiltin } from '../../io/node-builtin.ts';
 
 export type SealedErrorCode = 'BAD_SECRET_KEY' | 'SEALED_TAMPERED';
 
@@ -58,12 +59,11 @@ export const webAesGcm: AesGcm = {
 
 type NodeCrypto = typeof import('node:crypto');
 
-/** node:crypto's AES-GCM when this runtime has it (Node 20.16+: process.getBuiltinModule), else null. */
+/** node:crypto's AES-GCM when this runtime has it (io/node-builtin.ts), else null. */
 export function nodeAesGcm(): AesGcm | null {
-  const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as
-    | NodeCrypto
-    | undefined;
-  if (!nodeCrypto?.createCipheriv || !nodeCrypto.KeyObject?.from) return null;
+  const nodeCrypto = nodeBuiltin<NodeCrypto>('node:crypto');
+  if (!nodeCrypto?.createCipheriv || !nodeCrypto.createDecipheriv || !nodeCrypto.KeyObject?.from) return null;
+  const { createCipheriv, createDecipheriv, KeyObject } = nodeCrypto;
   if ((globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers') return null;
   // workerd (Workers with nodejs_compat) has node:crypto too, but cannot turn a
   // CryptoKey into a KeyObject ("Failed to get raw secret key data"): a key that
@@ -73,7 +73,7 @@ export function nodeAesGcm(): AesGcm | null {
     let found = keys.get(key);
     if (found === undefined) {
       try {
-        found = nodeCrypto.KeyObject.from(key);
+        found = KeyObject.from(key);
       } catch {
         found = null;
       }
@@ -85,7 +85,7 @@ export function nodeAesGcm(): AesGcm | null {
     encrypt(key, iv, data) {
       const k = keyObject(key);
       if (!k) return webAesGcm.encrypt(key, iv, data);
-      const cipher = nodeCrypto.createCipheriv('aes-256-gcm', k, iv);
+      const cipher = createCipheriv('aes-256-gcm', k, iv);
       const head = cipher.update(data);
       const tail = cipher.final();
       const tag = cipher.getAuthTag();
@@ -98,7 +98,7 @@ export function nodeAesGcm(): AesGcm | null {
     decrypt(key, iv, body) {
       const k = keyObject(key);
       if (!k) return webAesGcm.decrypt(key, iv, body);
-      const decipher = nodeCrypto.createDecipheriv('aes-256-gcm', k, iv);
+      const decipher = createDecipheriv('aes-256-gcm', k, iv);
       decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
       const head = decipher.update(body.subarray(0, body.length - TAG_BYTES));
       const tail = decipher.final();
