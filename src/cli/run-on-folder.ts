@@ -1,5 +1,4 @@
 // `pandian diagnose|simulate|apply DIR`, once the arguments are checked.
-import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { applyResults } from '../engine/apply-results.ts';
 import { diagnose } from '../engine/diagnose.ts';
@@ -30,7 +29,7 @@ export interface FolderOptions {
  */
 export async function runOnFolder(command: string, dir: string, opts: FolderOptions, lang: Lang, io: Io, helper: Helper | null): Promise<number> {
   // zod (policy-schema.ts) is loaded only for a policy the fast reader leaves to it.
-  const data = await loadFolder(dir, { scanValues: helper?.scanValues, validUtf8: isUtf8, policyParser: fastPolicyParser });
+  const data = await loadFolder(dir, { scanValues: helper?.scanValues, policyParser: fastPolicyParser });
   if (command === 'diagnose') {
     // The employees are most of the JSON: the helper writes them while this
     // thread computes the rest of the diagnosis.

@@ -28,8 +28,6 @@ export interface LoadOptions {
    * reader. Without it the file is scanned in line.
    */
   scanValues?: (file: FileRef) => Promise<RawValues | null> | null;
-  /** Checks bytes are UTF-8, for the files scanned in line; node:buffer's isUtf8 where there is one (not in every runtime this runs in). */
-  validUtf8?: (bytes: Uint8Array) => boolean;
 }
 
 export interface FolderOptions extends LoadOptions {
@@ -50,15 +48,14 @@ export async function loadFiles(files: Record<string, FileRef>, options: FolderO
   const parsePolicy = await options.policyParser(policyFiles(files));
   const values = Object.hasOwn(files, 'values.csv') ? files['values.csv'] : undefined;
   const scan = values !== undefined && options.scanValues ? options.scanValues(values) : null;
-  const validUtf8 = options.validUtf8 ?? fastestIsUtf8;
-  if (scan === null) return parseFiles(files, parsePolicy, validUtf8);
+  if (scan === null) return parseFiles(files, parsePolicy);
   // The other files are read meanwhile; an error in values.csv still comes
   // before one in attributes.csv or training.csv, as it would in order.
-  const head = parseHead(files, parsePolicy, validUtf8);
+  const head = parseHead(files, parsePolicy);
   let extras: Extras | undefined;
   let extrasError: unknown;
   try {
-    extras = parseExtras(files, head, validUtf8);
+    extras = parseExtras(files, head);
   } catch (e) {
     extrasError = e;
   }
@@ -75,11 +72,11 @@ function policyFiles(files: Record<string, ByteSource>): [string, ByteSource][] 
 }
 
 /** loadFolder from files named as in a data folder, in memory or on disk (load-data-folder.ts parseDataFiles). */
-export function parseFiles(files: Record<string, ByteSource>, parsePolicy: PolicyParser, validUtf8 = fastestIsUtf8): Dataset {
-  const head = parseHead(files, parsePolicy, validUtf8);
+export function parseFiles(files: Record<string, ByteSource>, parsePolicy: PolicyParser): Dataset {
+  const head = parseHead(files, parsePolicy);
   const values = Object.hasOwn(files, 'values.csv') ? files['values.csv'] : undefined;
-  const table = valuesOf(files, head, values === undefined ? null : scanValues(values, validUtf8));
-  return dataset(head, table, parseExtras(files, head, validUtf8));
+  const table = valuesOf(files, head, values === undefined ? null : scanValues(values, fastestIsUtf8));
+  return dataset(head, table, parseExtras(files, head));
 }
 
 /** The policies and the organisation, checked against each other. */
@@ -103,7 +100,7 @@ function file(files: Record<string, ByteSource>, name: string): ByteSource {
   return bytes;
 }
 
-function parseHead(files: Record<string, ByteSource>, parsePolicy: PolicyParser, validUtf8: (bytes: Uint8Array) => boolean): Head {
+function parseHead(files: Record<string, ByteSource>, parsePolicy: PolicyParser): Head {
   const policy = parsePolicy('policy.json', readAllBytes(file(files, 'policy.json')));
   const cyclePolicies: Record<string, Policy> = Object.create(null) as Record<string, Policy>;
   const policyFiles: [string, Policy][] = [['policy.json', policy]];
@@ -115,7 +112,7 @@ function parseHead(files: Record<string, ByteSource>, parsePolicy: PolicyParser,
     policyFiles.push([name, own]);
   }
 
-  const org = readOrganisation(file(files, 'departments.csv'), file(files, 'employees.csv'), validUtf8);
+  const org = readOrganisation(file(files, 'departments.csv'), file(files, 'employees.csv'), fastestIsUtf8);
   for (const [name, p] of policyFiles) {
     p.assignments.forEach((a, i) => {
       if (a.department !== undefined && !org.departmentById.has(a.department)) {
@@ -133,13 +130,13 @@ function valuesOf(files: Record<string, ByteSource>, head: Head, raw: RawValues 
   return (raw === null ? null : bindValues(raw, ctx)) ?? readValues(source, ctx);
 }
 
-function parseExtras(files: Record<string, ByteSource>, head: Head, validUtf8: (bytes: Uint8Array) => boolean): Extras {
+function parseExtras(files: Record<string, ByteSource>, head: Head): Extras {
   const optional = (name: string): ByteSource | undefined => (Object.hasOwn(files, name) ? files[name] : undefined);
   const attributesCsv = optional('attributes.csv');
   const trainingCsv = optional('training.csv');
   const indicatorIds = new Set(head.policyFiles.flatMap(([, p]) => p.indicators.map((x) => x.id)));
   const attributesOf = (csv: ByteSource): AttributeRow[] => {
-    const raw = scanAttributes(csv, validUtf8);
+    const raw = scanAttributes(csv, fastestIsUtf8);
     // The careful reader, for a file the scan gave up on: it names the error.
     return (raw === null ? null : bindAttributes(raw, head.org.employeeById)) ?? readAttributes(csv, head.org.employeeById);
   };
