@@ -2,6 +2,7 @@
 // loaded up front; the rest (cli.ts, the engine, the readers, zod) is
 // compiled while the helper starts on values.csv.
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,8 +54,11 @@ export const CLI_OPTIONS = {
 
 /** Runs the CLI; returns the exit status (0 ok, 1 bad input, 2 bad usage). */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const folder = io === processIo ? analysisFolder(argv) : null;
+  // Process-wide settings: only in a process of its own, never for a caller's io (tests).
+  if (folder !== null) setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${ANALYSIS_INLINING_BUDGET}`);
   // The helper writes to the process's stdout: not for other io.
-  const helper = io === processIo ? helperFor(argv) : null;
+  const helper = folder !== null ? Helper.start(folder) : null;
   try {
     const { runCli } = await import('./cli.ts');
     return await runCli(argv, io, helper);
@@ -63,8 +67,20 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
-/** A helper thread for `diagnose|simulate|apply DIR` (cli.ts checks the arguments in full). */
-function helperFor(argv: string[]): Helper | null {
+/**
+ * V8's inlining budget for `diagnose|simulate|apply` (its default: 920 bytes
+ * of bytecode inlined into one optimised function). Such a run is short and
+ * takes each function over the data about once, so V8's optimising compiler
+ * (TurboFan) took a quarter of its CPU, much of it compiling callees into
+ * the hot loops. With a quarter of the budget, 10,000 people take ~9% less
+ * time and ~14% less CPU (interleaved runs, docs/DECISIONS.md), and 100,000
+ * no more. Set before any of the engine is compiled; `serve`, where code
+ * runs for days, keeps V8's default.
+ */
+const ANALYSIS_INLINING_BUDGET = 230;
+
+/** The data folder of `diagnose|simulate|apply DIR` (cli.ts checks the arguments in full), or null for any other command. */
+function analysisFolder(argv: string[]): string | null {
   let positionals: string[];
   try {
     positionals = parseArgs({ args: argv, allowPositionals: true, strict: false, options: CLI_OPTIONS }).positionals;
@@ -72,5 +88,5 @@ function helperFor(argv: string[]): Helper | null {
     return null;
   }
   const [command, dir] = positionals;
-  return dir !== undefined && command !== undefined && ['diagnose', 'simulate', 'apply'].includes(command) ? Helper.start(dir) : null;
+  return dir !== undefined && command !== undefined && ['diagnose', 'simulate', 'apply'].includes(command) ? dir : null;
 }
