@@ -8,6 +8,7 @@ import { SOURCES, ValueTable } from '../engine/value-table.ts';
 import type { Db } from './connect.ts';
 import { appendAudit, type AuditChange, type RenderedChange } from './audit-log.ts';
 import { savePolicy } from './policy-rows.ts';
+import { setIndexesAside } from './bulk-indexes.ts';
 import { bulkInsert } from './bulk.ts';
 import { copyChunks, CopyWriter, encodeCell, encodeRows } from './copy-rows.ts';
 import { planEmployees, readEmployees, writeEmployees, type EmployeesPlan } from './import-employees.ts';
@@ -121,17 +122,23 @@ export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string;
     }
   }
 
-  // Values: replace this import's earlier rows for these cycles; COPY keeps input order.
+  // Values: replace this import's earlier rows for these cycles; COPY keeps
+  // input order. A big load into a small table builds the key after (bulk-indexes.ts).
   if (cycleIds.length > 0) {
     await tx.delete(values).where(and(inArray(values.cycleId, cycleIds), eq(values.origin, 'import')));
     await tx.delete(attributes).where(inArray(attributes.cycleId, cycleIds));
   }
+  const rebuildValuesIndexes = await setIndexesAside(tx, values, data.values.length);
+  const rebuildAttributesIndexes = await setIndexesAside(tx, attributes, data.attributes.length);
   let people: EmployeesPlan | undefined;
   let attributeRows: Uint8Array[] = [];
   // Both run to the end before any failure is passed on: the transaction
   // is rolled back only once the COPY is over.
   const settled = await Promise.allSettled([
-    copyChunks(tx, 'indicator_values', VALUE_COLUMNS, valueChunks(data.values)),
+    (async () => {
+      await copyChunks(tx, 'indicator_values', VALUE_COLUMNS, valueChunks(data.values));
+      await rebuildValuesIndexes?.();
+    })(),
     (async () => {
       people = await planEmployees(storedEmployees, data.employees, ctx);
       attributeRows = encodeRows(data.attributes.length, (i) => {
@@ -143,6 +150,7 @@ export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string;
   for (const s of settled) if (s.status === 'rejected') throw s.reason;
   await writeEmployees(tx, people!);
   if (attributeRows.length > 0) await copyChunks(tx, 'attributes', ['cycle_id', 'employee_id', 'attribute', 'value'], attributeRows);
+  await rebuildAttributesIndexes?.();
   await tx.delete(training);
   const trainingRows = Object.entries(data.training).map(([indicatorId, t]) => ({ indicatorId, training: t }));
   if (trainingRows.length > 0) await tx.insert(training).values(trainingRows);

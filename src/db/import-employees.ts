@@ -12,6 +12,7 @@ import { bulkInsert } from './bulk.ts';
 import type { Db } from './connect.ts';
 import { copyChunks, encodeRows } from './copy-rows.ts';
 import { openNumbers, sealNumbers } from './crypto/sealed.ts';
+import { setIndexesAside } from './bulk-indexes.ts';
 import { employees } from './schema.ts';
 import { inSlices } from './take-turns.ts';
 
@@ -26,8 +27,9 @@ type StoredEmployee = typeof employees.$inferSelect;
 export interface EmployeesPlan {
   /** Existing people who changed, upserted. */
   changed: Row[];
-  /** New people in COPY's text format. */
+  /** New people in COPY's text format, and how many. */
   created: Uint8Array[];
+  createdCount: number;
   audit: RenderedChange[];
 }
 
@@ -46,7 +48,11 @@ export async function writeEmployees(tx: Db, plan: EmployeesPlan): Promise<void>
     `on conflict (id) do update set name = excluded.name, department_id = excluded.department_id, manager_id = excluded.manager_id,
      role = excluded.role, salary_sealed = excluded.salary_sealed, slack_user_id = excluded.slack_user_id, lark_open_id = excluded.lark_open_id`,
   );
-  if (plan.created.length > 0) await copyChunks(tx, 'employees', COLUMNS, plan.created);
+  if (plan.created.length === 0) return;
+  // Many new people (a first import): their rows in, then the indexes built.
+  const rebuildIndexes = await setIndexesAside(tx, employees, plan.createdCount);
+  await copyChunks(tx, 'employees', COLUMNS, plan.created);
+  await rebuildIndexes?.();
 }
 
 /** What to write for `people` given what is stored (readEmployees), and the audit entries of what changes. */
@@ -112,5 +118,5 @@ export async function planEmployees(existing: Map<string, StoredEmployee>, peopl
   for (const m of moved) audit.push(renderAudit({ actor: ctx.actor, action: 'employee.permission', entity: 'employee', entityId: m.id, before: m.before, after: m.after }));
   // The audit names the change, not the figures: salaries stay sealed.
   if (salaryChanged.length > 0) audit.push(renderAudit({ actor: ctx.actor, action: 'employees.salary', entity: 'employees', entityId: String(salaryChanged.length), after: salaryChanged }));
-  return { changed, created: encodeRows(newRows.length, (i) => COLUMNS.map((c) => newRows[i]![c])), audit };
+  return { changed, created: encodeRows(newRows.length, (i) => COLUMNS.map((c) => newRows[i]![c])), createdCount: newRows.length, audit };
 }

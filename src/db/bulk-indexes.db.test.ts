@@ -1,0 +1,110 @@
+// bulk-indexes.ts: a big load into a small table drops the table's indexes
+// and builds them again after, the same as the migrations made them; a
+// small load, or one into a bigger table, keeps them; a failed import
+// leaves them as they were.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCompany } from '../../bench/generate-company.ts';
+import { parseDataFiles } from '../io/parse-data-files.ts';
+import type { Dataset } from '../engine/types.ts';
+import { testStore } from '../../test/support/database.ts';
+import { MIN_ROWS, setIndexesAside } from './bulk-indexes.ts';
+import { attributes, employees, values } from './schema.ts';
+import type { Store } from './store.ts';
+import { rowsOf } from './values-ingest.ts';
+
+let store: Store;
+let dispose: () => Promise<void>;
+/** 4,300 people x 12 indicators in one cycle, plus self rows: just over MIN_ROWS value rows. */
+let company: Dataset;
+
+/** The table's indexes as Postgres would create them again, and its constraints. */
+async function indexesOf(table: string): Promise<{ indexes: string[]; constraints: string[] }> {
+  const indexes = rowsOf<{ def: string }>(await store.db.execute(sql`select indexdef as def from pg_indexes where tablename = ${table} order by indexname`)).map((r) => r.def);
+  const constraints = rowsOf<{ def: string }>(
+    await store.db.execute(sql`select conname || ' ' || pg_get_constraintdef(oid) as def from pg_constraint where conrelid = ${table}::regclass and contype <> 'n' order by conname`),
+  ).map((r) => r.def);
+  return { indexes, constraints };
+}
+
+const countOf = async (table: string) => Number(rowsOf<{ n: number }>(await store.db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n);
+
+beforeAll(async () => {
+  ({ store, dispose } = await testStore());
+  const files = generateCompany(4300, { cycles: 1 });
+  company = parseDataFiles(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, new TextEncoder().encode(text)])));
+  expect(company.values.length).toBeGreaterThan(MIN_ROWS);
+});
+afterAll(() => dispose());
+
+describe('setIndexesAside', () => {
+  it('drops the non-partial indexes of a small table for a big load and builds them again as they were', async () => {
+    const before = await indexesOf('indicator_values');
+    // The key and the API rows' partial unique index, as the migrations made them.
+    expect(before.constraints).toEqual(['indicator_values_pkey PRIMARY KEY (cycle_id, employee_id, seq)']);
+    expect(before.indexes).toHaveLength(2);
+    expect(before.indexes.filter((d) => d.includes('WHERE'))).toEqual([expect.stringContaining('values_api_key')]);
+    await store.transaction(async (tx) => {
+      const rebuild = await setIndexesAside(tx, values, MIN_ROWS);
+      expect(rebuild).not.toBeNull();
+      const aside = rowsOf<{ def: string }>(await tx.execute(sql`select indexdef as def from pg_indexes where tablename = 'indicator_values'`)).map((r) => r.def);
+      // Only the partial index stays.
+      expect(aside).toEqual(before.indexes.filter((d) => d.includes('WHERE')));
+      await rebuild!();
+    });
+    expect(await indexesOf('indicator_values')).toEqual(before);
+  });
+
+  it('keeps the indexes for a load smaller than MIN_ROWS', async () => {
+    const before = await indexesOf('employees');
+    expect(before.indexes).toHaveLength(4);
+    await store.transaction(async (tx) => {
+      expect(await setIndexesAside(tx, employees, MIN_ROWS - 1)).toBeNull();
+      expect(rowsOf(await tx.execute(sql`select 1 from pg_indexes where tablename = 'employees'`))).toHaveLength(4);
+    });
+  });
+
+  it('keeps the indexes of a table that already holds as many rows as are coming', async () => {
+    await store.db.execute(sql`insert into attributes (cycle_id, employee_id, attribute, value) select 'old', 'E' || g, 'a', g from generate_series(1, ${MIN_ROWS}) g`);
+    try {
+      await store.transaction(async (tx) => {
+        expect(await setIndexesAside(tx, attributes, MIN_ROWS)).toBeNull();
+        // One row fewer than are coming: the rebuild is cheaper.
+        await tx.execute(sql`delete from attributes where employee_id = 'E1'`);
+        const rebuild = await setIndexesAside(tx, attributes, MIN_ROWS);
+        expect(rebuild).not.toBeNull();
+        await rebuild!();
+      });
+    } finally {
+      await store.db.execute(sql`delete from attributes where cycle_id = 'old'`);
+    }
+    expect((await indexesOf('attributes')).constraints).toEqual(['attributes_cycle_id_employee_id_attribute_pk PRIMARY KEY (cycle_id, employee_id, attribute)']);
+  });
+});
+
+describe('an import of more value rows than the store holds', () => {
+  it('leaves the indexes as the migrations made them, and a key that still refuses a duplicate', async () => {
+    const before = await indexesOf('indicator_values');
+    const summary = await store.importDataset(company, 'hr:test');
+    expect(summary.values).toBe(company.values.length);
+    expect(await countOf('indicator_values')).toBe(company.values.length);
+    expect(await indexesOf('indicator_values')).toEqual(before);
+    const [first] = rowsOf<{ cycle_id: string; employee_id: string; seq: number }>(await store.db.execute(sql`select cycle_id, employee_id, seq from indicator_values order by seq limit 1`));
+    await expect(
+      store.db.execute(
+        sql`insert into indicator_values (seq, cycle_id, employee_id, indicator_id, source, origin) values (${first!.seq}, ${first!.cycle_id}, ${first!.employee_id}, 'i01', 'system', 'import')`,
+      ),
+    ).rejects.toThrow();
+  });
+
+  it('leaves the indexes and the rows as they were when it fails after the indexes were set aside', async () => {
+    // The store now holds one import's rows: delete them so the next load counts as big again.
+    await store.db.execute(sql`delete from indicator_values`);
+    const before = await indexesOf('indicator_values');
+    // The last row breaks the COPY (a null cycle violates NOT NULL), after the indexes are dropped.
+    const broken: Dataset = { ...company, values: [...company.values, { ...[...company.values][0]!, cycle: null as unknown as string }] };
+    await expect(store.importDataset(broken, 'hr:test')).rejects.toThrow();
+    expect(await countOf('indicator_values')).toBe(0);
+    expect(await indexesOf('indicator_values')).toEqual(before);
+  });
+});
