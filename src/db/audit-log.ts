@@ -9,6 +9,9 @@ import type { AuditChange } from '../workflow/ports.ts';
 
 export type { AuditChange };
 
+/** Characters of before and after from which an entry is inserted on its own. */
+const BIG_ENTRY = 1 << 16;
+
 /** Any constant works; it names the lock that serialises appends across processes. */
 const AUDIT_LOCK = 0x70616e64;
 
@@ -40,11 +43,18 @@ export async function appendAudit(tx: Db, changes: readonly (AuditChange | Rende
     rows.push(row);
     last = row;
   }
+  // Many entries travel as one JSON parameter (bulk.ts); a big one (an
+  // import's list of new people) as parameters of its own, not escaped into
+  // JSON and parsed out of it again.
+  const big = rows.filter((r) => (r.before?.length ?? 0) + (r.after?.length ?? 0) > BIG_ENTRY);
+  for (const r of big) await tx.insert(auditLog).values(r);
   await bulkInsert(
     tx,
     'audit_log',
     ['seq', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'prev_hash', 'hash'],
-    rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entity_id: r.entityId, before: r.before, after: r.after, prev_hash: r.prevHash, hash: r.hash })),
+    rows
+      .filter((r) => !big.includes(r))
+      .map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entity_id: r.entityId, before: r.before, after: r.after, prev_hash: r.prevHash, hash: r.hash })),
   );
 }
 

@@ -89,6 +89,11 @@ describe('an import of more value rows than the store holds', () => {
     expect(summary.values).toBe(company.values.length);
     expect(await countOf('indicator_values')).toBe(company.values.length);
     expect(await indexesOf('indicator_values')).toEqual(before);
+    // The audit of 4,300 new people (~0.4 MB, inserted on its own: audit-log.ts) keeps the chain whole.
+    const [created] = rowsOf<{ after: string }>(await store.db.execute(sql`select after from audit_log where action = 'employees.create'`));
+    expect((JSON.parse(created!.after) as unknown[]).length).toBe(company.employees.length);
+    expect(created!.after.length).toBeGreaterThan(1 << 16);
+    expect(await store.verifyAudit()).toMatchObject({ ok: true });
     const [first] = rowsOf<{ cycle_id: string; employee_id: string; seq: number }>(await store.db.execute(sql`select cycle_id, employee_id, seq from indicator_values order by seq limit 1`));
     await expect(
       store.db.execute(
