@@ -15,7 +15,7 @@ import { unpackEmployees, type PackedEmployees } from '../engine/packed-results.
 import { fileRef } from '../io/file-ref.ts';
 import { fastestIsUtf8 } from '../io/utf8.ts';
 import { scanValues } from '../io/values-scan.ts';
-import { packValues, type HelperReply, type HelperRequest } from './helper.ts';
+import { packValues, type HelperReply, type HelperRequest } from './helper-messages.ts';
 
 const port = parentPort!;
 const raw = scanValues(fileRef(workerData as string), fastestIsUtf8, true);

@@ -1,53 +1,20 @@
 // The main thread's side of helper-thread.ts: starts it for a data folder
 // whose values.csv is big enough to be worth a thread, hands loadDataFolder
 // the scanned rows, and has it write the employees of `diagnose --json`.
-// Only from the bundle (dist/helper-thread.mjs beside the chunk holding this
+// Only from the bundle (dist/helper-thread.cjs beside the chunk holding this
 // code): from the sources (tsx, vitest) a .ts worker would need a loader, so
 // everything then runs on the main thread, with the same results.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PackedEmployees } from '../engine/packed-results.ts';
+import { splitTexts, type HelperReply, type HelperRequest } from './helper-messages.ts';
 import type { FileRef } from '../io/byte-source.ts';
 import type { RawValues } from '../io/values-scan.ts';
 
 /** Below this, starting a thread (~30 ms, ~10 MB) costs more than it saves. */
 export const MIN_VALUES_BYTES = 4 << 20;
 const YOUNG_MB = 8;
-
-export type HelperRequest = {
-  kind: 'employees';
-  fd: number;
-  /** Written before the employees: the JSON document up to its employees' `[`. */
-  head: string;
-  employees: PackedEmployees;
-};
-
-export type HelperReply =
-  | { kind: 'values'; values: PackedValues | null }
-  | { kind: 'written' }
-  | { kind: 'failed'; message: string };
-
-/** RawValues as posted: the many short texts joined into one string each, much cheaper to copy between threads than 400,000 strings. */
-export interface PackedValues {
-  raw: Omit<RawValues, 'employees' | 'refs'>;
-  employees: Joined;
-  refs: Joined;
-}
-
-/** Texts that hold no LF (cells of a line) joined by LF, and how many there are ([] and [''] join alike). */
-interface Joined {
-  text: string;
-  count: number;
-}
-
-const joinTexts = (texts: string[]): Joined => ({ text: texts.join('\n'), count: texts.length });
-const splitTexts = ({ text, count }: Joined): string[] => (count === 0 ? [] : text.split('\n'));
-
-export function packValues({ employees, refs, ...raw }: RawValues): PackedValues {
-  return { raw, employees: joinTexts(employees), refs: joinTexts(refs) };
-}
-
 
 export class Helper {
   private readonly values: Promise<RawValues | null>;
@@ -82,7 +49,9 @@ export class Helper {
   /** A helper for the data folder `dir`, or null where the main thread is better off alone. */
   static start(dir: string): Helper | null {
     if (!import.meta.url.endsWith('.mjs')) return null;
-    const script = new URL('./helper-thread.mjs', import.meta.url);
+    // One CommonJS file with just what the thread runs (scripts/build.mjs): an
+    // ES module worker loading the shared chunks started ~60 ms later.
+    const script = new URL('./helper-thread.cjs', import.meta.url);
     const valuesPath = join(dir, 'values.csv');
     let size: number;
     try {
