@@ -45,7 +45,7 @@ export function correlate(scored: ScoredCycle): Correlation[] {
   const order = scored.policy.indicators.map((i) => i.id);
   const columns = columnsOf(scored, order);
   const ids = scored.employees.map((e) => e.employee.id);
-  const own = columns.map((c) => ranked(c, null, scratch(0, c.order.length, n)));
+  const own = columns.map((c) => ranked(c.scores, c.order, scratch(0, c.order.length, n)));
   const both = new Uint8Array(n);
   const common = new Int32Array(n);
   // Room for one pair at a time, used again for every pair: 66 pairs of
@@ -72,8 +72,8 @@ export function correlate(scored: ScoredCycle): Correlation[] {
       if (m < MIN_PAIRS) continue;
       const at = everyone ? null : common.subarray(0, m);
       // Over the pair's employees: the column's own ranks when they are the same people.
-      const rx = m === x.order.length ? own[i]! : ranked(x, both, forX);
-      const ry = m === y.order.length ? own[j]! : ranked(y, both, forY);
+      const rx = m === x.order.length ? own[i]! : ranked(x.scores, kept(x.order, both, forX.members), forX);
+      const ry = m === y.order.length ? own[j]! : ranked(y.scores, kept(y.order, both, forY.members), forY);
       const sx = gather(x.scores, at, gathered[0]);
       const sy = gather(y.scores, at, gathered[1]);
       const r = pearson(sx, sy);
@@ -107,6 +107,13 @@ function columnsOf(scored: ScoredCycle, order: readonly string[]): Column[] {
   });
 }
 
+/** The positions of `order` marked in `keep`, in order, in the front of `into`. */
+function kept(order: Int32Array, keep: Uint8Array, into: Int32Array): Int32Array {
+  let count = 0;
+  for (let i = 0; i < order.length; i++) if (keep[order[i]!] === 1) into[count++] = order[i]!;
+  return into.subarray(0, count);
+}
+
 /** Memory for ranked(): room for the members, their sorted scores, and a rank per employee. */
 interface Scratch {
   members: Int32Array;
@@ -120,19 +127,14 @@ function scratch(members: number, sorted: number, ranks: number): Scratch {
 
 /**
  * Average ranks (1-based; equal scores share the mean of their positions, as
- * scipy.stats.rankdata 'average') and ascending scores of the column's
- * employees, or of those marked in `keep`: one pass over the sorted order.
- * Written into `into`; ranks are set for those employees only (the others
- * keep whatever was there: no one reads them).
+ * scipy.stats.rankdata 'average') and ascending scores of `members`
+ * (positions in score order): one pass. Written into `into`; ranks are set
+ * for those employees only (the others keep whatever was there: no one
+ * reads them). The members are passed in, rather than picked here for some
+ * calls only: code that the first calls never ran made V8 throw this
+ * function's compilation away when a later call reached it.
  */
-function ranked(column: Column, keep: Uint8Array | null, into: Scratch): Ranked {
-  const { scores, order } = column;
-  let members = order;
-  if (keep !== null) {
-    let count = 0;
-    for (let i = 0; i < order.length; i++) if (keep[order[i]!] === 1) into.members[count++] = order[i]!;
-    members = into.members.subarray(0, count);
-  }
+function ranked(scores: Float64Array, members: Int32Array, into: Scratch): Ranked {
   const m = members.length;
   const sorted = into.sorted.subarray(0, m);
   for (let i = 0; i < m; i++) sorted[i] = scores[members[i]!]!;
