@@ -26,19 +26,22 @@ const scratch = mkdtempSync(join(tmpdir(), 'pandian-bench-'));
 const rssFile = join(scratch, 'rss');
 const log = (line) => process.stderr.write(line + '\n');
 
-/** Runs a command once: wall seconds (process start to exit, as a user waits) and the child's peak RSS in MB. */
-function measure(command, commandArgs) {
+/**
+ * Runs a command once: wall seconds (process start to exit, as a user waits)
+ * and, when `probe` (bench/rss-probe.mjs preloaded), the child's peak RSS in MB.
+ */
+function measure(command, commandArgs, { probe = false, env = process.env } = {}) {
   rmSync(rssFile, { force: true });
   const started = process.hrtime.bigint();
   const child = spawnSync(command, commandArgs, {
     cwd: root,
-    env: { ...process.env, PANDIAN_BENCH_RSS: rssFile },
+    env: probe ? { ...env, PANDIAN_BENCH_RSS: rssFile } : env,
     stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 1 << 24,
   });
   const wallS = Number(process.hrtime.bigint() - started) / 1e9;
   if (child.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed (${child.status}): ${child.stderr}`);
-  const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : null;
+  const rssMb = probe && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : null;
   return { wallS, rssMb };
 }
 
@@ -76,9 +79,23 @@ function chartsBench() {
   };
 }
 
+/**
+ * Node's own start (`node -e 0`), best of 5, part of every timed run and
+ * nothing pandian can change. NODE_EXTRA_CA_CERTS, where set, makes Node 20
+ * parse its certificates before any script runs: then also timed without it.
+ */
+function nodeStart() {
+  const best = (env) => Math.min(...Array.from({ length: 5 }, () => measure(process.execPath, ['-e', '0'], { env }).wallS));
+  const extraCa = process.env.NODE_EXTRA_CA_CERTS;
+  if (extraCa === undefined) return { s: round(best(process.env), 3), withoutExtraCaS: null };
+  const { NODE_EXTRA_CA_CERTS: _, ...without } = process.env;
+  return { s: round(best(process.env), 3), withoutExtraCaS: round(best(without), 3) };
+}
+
 // The machine may be shared: its load and the floor, measured alongside, tell how busy it was.
 const results = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAverage: loadavg().map((x) => round(x, 2)), sizes: [] };
 try {
+  results.nodeStart = nodeStart();
   for (const size of SIZES) {
     if (size.runs < 1) continue; // --runs-small 0 or --runs-large 0: that size is skipped
     ensureCompany(size);
@@ -92,7 +109,7 @@ try {
       log(`${size.n}: diagnose --json ${run.wallS.toFixed(2)} s`);
       runs.push(run);
     }
-    const probed = measure(process.execPath, ['--import', './bench/rss-probe.mjs', ...command]);
+    const probed = measure(process.execPath, ['--import', './bench/rss-probe.mjs', ...command], { probe: true });
     log(`${size.n}: peak RSS ${probed.rssMb?.toFixed(0)} MB (${probed.wallS.toFixed(2)} s with the probe)`);
     const floors = [];
     for (let i = 0; i < size.runs; i++) floors.push(floor(values));
@@ -143,6 +160,11 @@ const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
 for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c])).join('  '));
 const g = results.growth;
 if (g) console.log(`growth exponent ${g.exponent} (floor ${g.floorExponent}; n log n ${g.nLogN}): ${g.noWorseThanNLogN ? 'no worse than n log n' : 'WORSE than n log n'}`);
+const ns = results.nodeStart;
+console.log(
+  `node start-up (node -e 0), in every run above: ${ns.s.toFixed(2)} s` +
+    (ns.withoutExtraCaS === null ? '' : `; ${ns.withoutExtraCaS.toFixed(2)} s without NODE_EXTRA_CA_CERTS, which is set here (Node 20 parses those certificates at start)`),
+);
 if (results.charts) {
   const c = results.charts;
   console.log(`charts (10,000 employees): first round ${c.firstRoundMs} ms, later rounds median ${c.laterRoundsMedianMs} ms, peak RSS ${c.peakRssMb} MiB${c.ok ? '' : ' (the charts bench failed)'}`);
