@@ -41,7 +41,7 @@ function measure(command, commandArgs, { probe = false, env = process.env } = {}
   });
   const wallS = Number(process.hrtime.bigint() - started) / 1e9;
   if (child.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed (${child.status}): ${child.stderr}`);
-  const rssMb = probe && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : null;
+  const rssMb = probe && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').split(' ')[0]) / 1024 : null;
   return { wallS, rssMb };
 }
 
