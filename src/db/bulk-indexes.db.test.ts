@@ -1,14 +1,14 @@
-// bulk-indexes.ts: a big load into a small table drops the table's indexes
-// and builds them again after, the same as the migrations made them; a
-// small load, or one into a bigger table, keeps them; a failed import
-// leaves them as they were.
+// bulk-indexes.ts: a big load into a small table locks the table first,
+// drops its indexes and builds them again after, the same as the migrations
+// made them; a small load, or one into a table that keeps more rows, leaves
+// the table alone; a failed import leaves the indexes as they were.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCompany } from '../../bench/generate-company.ts';
 import { parseDataFiles } from '../io/parse-data-files.ts';
 import type { Dataset } from '../engine/types.ts';
 import { testStore } from '../../test/support/database.ts';
-import { MIN_ROWS, setIndexesAside } from './bulk-indexes.ts';
+import { claimForBulkLoad, MIN_ROWS, setIndexesAside } from './bulk-indexes.ts';
 import { attributes, employees, values } from './schema.ts';
 import type { Store } from './store.ts';
 import { rowsOf } from './values-ingest.ts';
@@ -37,43 +37,50 @@ beforeAll(async () => {
 });
 afterAll(() => dispose());
 
-describe('setIndexesAside', () => {
-  it('drops the non-partial indexes of a small table for a big load and builds them again as they were', async () => {
+/** Whether this transaction holds the table's ACCESS EXCLUSIVE lock. */
+async function locked(tx: Parameters<Parameters<Store['transaction']>[0]>[0], table: string): Promise<boolean> {
+  const rows = rowsOf(await tx.execute(sql`select 1 from pg_locks where relation = ${table}::regclass and mode = 'AccessExclusiveLock' and pid = pg_backend_pid()`));
+  return rows.length > 0;
+}
+
+describe('claimForBulkLoad and setIndexesAside', () => {
+  it('claim a small table for a big load, locked, and drop its non-partial indexes; the rebuild makes them as they were', async () => {
     const before = await indexesOf('indicator_values');
     // The key and the API rows' partial unique index, as the migrations made them.
     expect(before.constraints).toEqual(['indicator_values_pkey PRIMARY KEY (cycle_id, employee_id, seq)']);
     expect(before.indexes).toHaveLength(2);
     expect(before.indexes.filter((d) => d.includes('WHERE'))).toEqual([expect.stringContaining('values_api_key')]);
     await store.transaction(async (tx) => {
-      const rebuild = await setIndexesAside(tx, values, MIN_ROWS);
-      expect(rebuild).not.toBeNull();
+      expect(await locked(tx, 'indicator_values')).toBe(false);
+      expect(await claimForBulkLoad(tx, values, MIN_ROWS)).toBe(true);
+      // Locked from the claim on, before anything is dropped.
+      expect(await locked(tx, 'indicator_values')).toBe(true);
+      const rebuild = await setIndexesAside(tx, values);
       const aside = rowsOf<{ def: string }>(await tx.execute(sql`select indexdef as def from pg_indexes where tablename = 'indicator_values'`)).map((r) => r.def);
       // Only the partial index stays.
       expect(aside).toEqual(before.indexes.filter((d) => d.includes('WHERE')));
-      await rebuild!();
+      await rebuild();
     });
     expect(await indexesOf('indicator_values')).toEqual(before);
   });
 
-  it('keeps the indexes for a load smaller than MIN_ROWS', async () => {
-    const before = await indexesOf('employees');
-    expect(before.indexes).toHaveLength(4);
+  it('leave a load smaller than MIN_ROWS alone, unlocked', async () => {
     await store.transaction(async (tx) => {
-      expect(await setIndexesAside(tx, employees, MIN_ROWS - 1)).toBeNull();
-      expect(rowsOf(await tx.execute(sql`select 1 from pg_indexes where tablename = 'employees'`))).toHaveLength(4);
+      expect(await claimForBulkLoad(tx, employees, MIN_ROWS - 1)).toBe(false);
+      expect(await locked(tx, 'employees')).toBe(false);
     });
   });
 
-  it('keeps the indexes of a table that already holds as many rows as are coming', async () => {
+  it('leave a table alone that keeps as many rows as are coming, counting only the rows that stay', async () => {
     await store.db.execute(sql`insert into attributes (cycle_id, employee_id, attribute, value) select 'old', 'E' || g, 'a', g from generate_series(1, ${MIN_ROWS}) g`);
     try {
       await store.transaction(async (tx) => {
-        expect(await setIndexesAside(tx, attributes, MIN_ROWS)).toBeNull();
-        // One row fewer than are coming: the rebuild is cheaper.
-        await tx.execute(sql`delete from attributes where employee_id = 'E1'`);
-        const rebuild = await setIndexesAside(tx, attributes, MIN_ROWS);
-        expect(rebuild).not.toBeNull();
-        await rebuild!();
+        expect(await claimForBulkLoad(tx, attributes, MIN_ROWS)).toBe(false);
+        expect(await locked(tx, 'attributes')).toBe(false);
+        // One of them is about to be replaced: one row fewer stays than are coming.
+        expect(await claimForBulkLoad(tx, attributes, MIN_ROWS, sql`employee_id <> 'E1'`)).toBe(true);
+        expect(await locked(tx, 'attributes')).toBe(true);
+        await (await setIndexesAside(tx, attributes))();
       });
     } finally {
       await store.db.execute(sql`delete from attributes where cycle_id = 'old'`);

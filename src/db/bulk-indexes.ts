@@ -17,10 +17,12 @@
 // and a scan of the table to build.
 //
 // Inside the caller's transaction: if anything fails, the rollback restores
-// the indexes. Dropping them takes an ACCESS EXCLUSIVE lock on the table
+// the indexes. Dropping them needs an ACCESS EXCLUSIVE lock on the table
 // until the transaction ends, so readers of the table wait for the import
-// to commit (they would not see its rows before anyway).
-import { sql } from 'drizzle-orm';
+// to commit (they would not see its rows before anyway). The lock is taken
+// first thing in the transaction (claimForBulkLoad), so that it never waits
+// on a transaction that waits on the import.
+import { sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './connect.ts';
 import { rowsOf } from './values-ingest.ts';
@@ -38,16 +40,29 @@ interface IndexDef {
 }
 
 /**
- * Before a load of `incoming` rows into `table`: when they are at least
- * MIN_ROWS and the table holds fewer rows than that (counted up to
- * `incoming`, so the check costs at most what it saves), drops its indexes
- * other than partial ones and returns what builds them again, to be awaited
- * once the rows are in. null: they stay.
+ * Whether a load of `incoming` rows into `table` should build the table's
+ * indexes after it: the rows are at least MIN_ROWS, and fewer rows than that
+ * stay in the table (`staying` selects them; counted up to `incoming`, so
+ * the check costs at most what it saves). If so, it takes the table's
+ * ACCESS EXCLUSIVE lock now, to be called before the transaction locks
+ * anything else: a transaction that holds the table and then waits for a
+ * row the import has written would otherwise deadlock with it.
  */
-export async function setIndexesAside(tx: Db, table: PgTable, incoming: number): Promise<(() => Promise<void>) | null> {
-  if (incoming < MIN_ROWS) return null;
-  const [row] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from (select 1 from ${table} limit ${incoming}) t`));
-  if (Number(row!.n) >= incoming) return null;
+export async function claimForBulkLoad(tx: Db, table: PgTable, incoming: number, staying?: SQL): Promise<boolean> {
+  if (incoming < MIN_ROWS) return false;
+  const where = staying === undefined ? sql`` : sql` where ${staying}`;
+  const [row] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from (select 1 from ${table}${where} limit ${incoming}) t`));
+  if (Number(row!.n) >= incoming) return false;
+  await tx.execute(sql`lock table ${sql.identifier(getTableConfig(table).name)} in access exclusive mode`);
+  return true;
+}
+
+/**
+ * For a load claimForBulkLoad said yes to: drops the table's indexes other
+ * than partial ones, and returns what builds them again, to be awaited once
+ * the rows are in.
+ */
+export async function setIndexesAside(tx: Db, table: PgTable): Promise<() => Promise<void>> {
   const name = getTableConfig(table).name;
   const indexes = rowsOf<IndexDef>(
     await tx.execute(sql`
@@ -58,7 +73,6 @@ export async function setIndexesAside(tx: Db, table: PgTable, incoming: number):
       where i.indrelid = ${name}::regclass and i.indpred is null
       order by c.relname`),
   );
-  if (indexes.length === 0) return null;
   const target = sql.identifier(name);
   for (const index of indexes) {
     if (index.constraint !== null) await tx.execute(sql`alter table ${target} drop constraint ${sql.identifier(index.constraint)}`);

@@ -1,18 +1,18 @@
 // A data folder into the store, as one transaction. Importing the same files
 // twice leaves the same state: rows from a previous import of the same cycles
 // are replaced, while values that came through the API or the workflow stay.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, not } from 'drizzle-orm';
 import type { Dataset } from '../engine/types.ts';
 import { cyclesOf } from '../engine/diagnose.ts';
 import { SOURCES, ValueTable } from '../engine/value-table.ts';
 import type { Db } from './connect.ts';
 import { appendAudit, type AuditChange, type RenderedChange } from './audit-log.ts';
 import { savePolicy } from './policy-rows.ts';
-import { setIndexesAside } from './bulk-indexes.ts';
+import { claimForBulkLoad, setIndexesAside } from './bulk-indexes.ts';
 import { bulkInsert } from './bulk.ts';
 import { copyChunks, CopyWriter, encodeCell, encodeRows } from './copy-rows.ts';
 import { planEmployees, readEmployees, writeEmployees, type EmployeesPlan } from './import-employees.ts';
-import { attributes, cyclePolicies, cycles, training, values } from './schema.ts';
+import { attributes, cyclePolicies, cycles, employees, training, values } from './schema.ts';
 
 export interface ImportSummary {
   departments: number;
@@ -82,6 +82,16 @@ function* valueChunks(rows: Dataset['values']): Generator<Uint8Array> {
  */
 export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string; now: Date; sealKey: CryptoKey }): Promise<ImportSummary> {
   const audit: AuditChange[] = [];
+  const cycleIds = cyclesOf(data);
+
+  // A big load into a small table builds its indexes after (bulk-indexes.ts).
+  // Decided, and the tables locked, before this transaction locks anything
+  // else; the rows that stay are those this import does not replace.
+  const rebuildValues =
+    cycleIds.length > 0 && (await claimForBulkLoad(tx, values, data.values.length, not(and(inArray(values.cycleId, cycleIds), eq(values.origin, 'import'))!)));
+  const rebuildAttributes = cycleIds.length > 0 && (await claimForBulkLoad(tx, attributes, data.attributes.length, not(inArray(attributes.cycleId, cycleIds))));
+  // People are not deleted: every stored one stays.
+  const rebuildEmployees = await claimForBulkLoad(tx, employees, data.employees.length);
 
   // Organisation: departments upserted here, people after the values (their
   // plan is made meanwhile); role changes are audited (a change of permission).
@@ -99,7 +109,6 @@ export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string;
   const common = await savePolicy(tx, data.policy, ctx.actor);
   policyVersions.push({ name: data.policy.name, version: common.version, created: common.created });
   if (common.created) audit.push({ actor: ctx.actor, action: 'policy.create', entity: 'policy', entityId: String(common.id), after: data.policy });
-  const cycleIds = cyclesOf(data);
   for (const cycle of cycleIds) {
     const own = data.cyclePolicies[cycle];
     let policyId = common.id;
@@ -122,14 +131,13 @@ export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string;
     }
   }
 
-  // Values: replace this import's earlier rows for these cycles; COPY keeps
-  // input order. A big load into a small table builds the key after (bulk-indexes.ts).
+  // Values: replace this import's earlier rows for these cycles; COPY keeps input order.
   if (cycleIds.length > 0) {
     await tx.delete(values).where(and(inArray(values.cycleId, cycleIds), eq(values.origin, 'import')));
     await tx.delete(attributes).where(inArray(attributes.cycleId, cycleIds));
   }
-  const rebuildValuesIndexes = await setIndexesAside(tx, values, data.values.length);
-  const rebuildAttributesIndexes = await setIndexesAside(tx, attributes, data.attributes.length);
+  const rebuildValuesIndexes = rebuildValues ? await setIndexesAside(tx, values) : undefined;
+  const rebuildAttributesIndexes = rebuildAttributes ? await setIndexesAside(tx, attributes) : undefined;
   let people: EmployeesPlan | undefined;
   let attributeRows: Uint8Array[] = [];
   // Both run to the end before any failure is passed on: the transaction
@@ -148,7 +156,7 @@ export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string;
     })(),
   ]);
   for (const s of settled) if (s.status === 'rejected') throw s.reason;
-  await writeEmployees(tx, people!);
+  await writeEmployees(tx, people!, rebuildEmployees);
   if (attributeRows.length > 0) await copyChunks(tx, 'attributes', ['cycle_id', 'employee_id', 'attribute', 'value'], attributeRows);
   await rebuildAttributesIndexes?.();
   await tx.delete(training);

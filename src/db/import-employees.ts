@@ -27,9 +27,8 @@ type StoredEmployee = typeof employees.$inferSelect;
 export interface EmployeesPlan {
   /** Existing people who changed, upserted. */
   changed: Row[];
-  /** New people in COPY's text format, and how many. */
+  /** New people in COPY's text format. */
   created: Uint8Array[];
-  createdCount: number;
   audit: RenderedChange[];
 }
 
@@ -38,8 +37,12 @@ export async function readEmployees(tx: Db): Promise<Map<string, StoredEmployee>
   return new Map((await tx.select().from(employees)).map((e) => [e.id, e]));
 }
 
-/** Writes a plan: updates first, as a chat identity released by a changed person may be taken by a new one. */
-export async function writeEmployees(tx: Db, plan: EmployeesPlan): Promise<void> {
+/**
+ * Writes a plan: updates first, as a chat identity released by a changed
+ * person may be taken by a new one. `rebuildIndexes`: claimForBulkLoad said
+ * the new people's rows go in with the table's indexes set aside.
+ */
+export async function writeEmployees(tx: Db, plan: EmployeesPlan, rebuildIndexes = false): Promise<void> {
   await bulkInsert(
     tx,
     'employees',
@@ -50,9 +53,9 @@ export async function writeEmployees(tx: Db, plan: EmployeesPlan): Promise<void>
   );
   if (plan.created.length === 0) return;
   // Many new people (a first import): their rows in, then the indexes built.
-  const rebuildIndexes = await setIndexesAside(tx, employees, plan.createdCount);
+  const rebuild = rebuildIndexes ? await setIndexesAside(tx, employees) : undefined;
   await copyChunks(tx, 'employees', COLUMNS, plan.created);
-  await rebuildIndexes?.();
+  await rebuild?.();
 }
 
 /** What to write for `people` given what is stored (readEmployees), and the audit entries of what changes. */
@@ -118,5 +121,5 @@ export async function planEmployees(existing: Map<string, StoredEmployee>, peopl
   for (const m of moved) audit.push(renderAudit({ actor: ctx.actor, action: 'employee.permission', entity: 'employee', entityId: m.id, before: m.before, after: m.after }));
   // The audit names the change, not the figures: salaries stay sealed.
   if (salaryChanged.length > 0) audit.push(renderAudit({ actor: ctx.actor, action: 'employees.salary', entity: 'employees', entityId: String(salaryChanged.length), after: salaryChanged }));
-  return { changed, created: encodeRows(newRows.length, (i) => COLUMNS.map((c) => newRows[i]![c])), createdCount: newRows.length, audit };
+  return { changed, created: encodeRows(newRows.length, (i) => COLUMNS.map((c) => newRows[i]![c])), audit };
 }
