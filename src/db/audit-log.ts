@@ -46,14 +46,14 @@ export async function appendAudit(tx: Db, changes: readonly (AuditChange | Rende
   // Many entries travel as one JSON parameter (bulk.ts); a big one (an
   // import's list of new people) as parameters of its own, not escaped into
   // JSON and parsed out of it again.
-  const big = rows.filter((r) => (r.before?.length ?? 0) + (r.after?.length ?? 0) > BIG_ENTRY);
-  for (const r of big) await tx.insert(auditLog).values(r);
+  const big = (r: (typeof rows)[number]): boolean => (r.before?.length ?? 0) + (r.after?.length ?? 0) > BIG_ENTRY;
+  for (const r of rows.filter(big)) await tx.insert(auditLog).values(r);
   await bulkInsert(
     tx,
     'audit_log',
     ['seq', 'at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after', 'prev_hash', 'hash'],
     rows
-      .filter((r) => !big.includes(r))
+      .filter((r) => !big(r))
       .map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entity_id: r.entityId, before: r.before, after: r.after, prev_hash: r.prevHash, hash: r.hash })),
   );
 }
