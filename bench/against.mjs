@@ -6,11 +6,12 @@
 // median; CPU is the steadier of the two where both cores are busy.
 //   node bench/against.mjs REV [--pairs N] [--size 10000|100000]
 // Builds REV in a temporary git worktree (with this checkout's node_modules).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measure } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -42,17 +43,9 @@ try {
   for (let i = 0; i < pairs; i++) {
     // Alternate which goes first, so neither always follows the other.
     for (const b of i % 2 === 0 ? builds : [...builds].reverse()) {
-      rmSync(probeOut, { force: true });
-      const started = process.hrtime.bigint();
-      const child = spawnSync(process.execPath, ['--import', join(root, 'bench/rss-probe.mjs'), b.bin, 'diagnose', join(root, dir), '--json'], {
-        env: { ...process.env, PANDIAN_BENCH_RSS: probeOut },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      const wallS = Number(process.hrtime.bigint() - started) / 1e9;
-      if (child.status !== 0) throw new Error(`${b.name}: diagnose failed (${child.status}): ${child.stderr}`);
-      const [, cpuUs] = readFileSync(probeOut, 'utf8').split(' ').map(Number);
-      b.wall.push(wallS);
-      b.cpu.push(cpuUs / 1e6);
+      const run = measure(process.execPath, ['--import', join(root, 'bench/rss-probe.mjs'), b.bin, 'diagnose', join(root, dir), '--json'], { probe: probeOut });
+      b.wall.push(run.wallS);
+      b.cpu.push(run.cpuS);
     }
     log(`pair ${i + 1}/${pairs}: ${builds.map((b) => `${b.name} ${b.wall.at(-1).toFixed(2)} s`).join(', ')}`);
   }

@@ -6,10 +6,11 @@
 // 8 s, peak RSS under 1 GB, cost growing no worse than n log n.
 //   node bench/run.mjs [--runs-small N] [--runs-large N] [--no-charts]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measure } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -25,25 +26,6 @@ const RSS_BUDGET_MB = 1024;
 const scratch = mkdtempSync(join(tmpdir(), 'pandian-bench-'));
 const rssFile = join(scratch, 'rss');
 const log = (line) => process.stderr.write(line + '\n');
-
-/**
- * Runs a command once: wall seconds (process start to exit, as a user waits)
- * and, when `probe` (bench/rss-probe.mjs preloaded), the child's peak RSS in MB.
- */
-function measure(command, commandArgs, { probe = false, env = process.env } = {}) {
-  rmSync(rssFile, { force: true });
-  const started = process.hrtime.bigint();
-  const child = spawnSync(command, commandArgs, {
-    cwd: root,
-    env: probe ? { ...env, PANDIAN_BENCH_RSS: rssFile } : env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 1 << 24,
-  });
-  const wallS = Number(process.hrtime.bigint() - started) / 1e9;
-  if (child.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed (${child.status}): ${child.stderr}`);
-  const rssMb = probe && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').split(' ')[0]) / 1024 : null;
-  return { wallS, rssMb };
-}
 
 /** The floor's own report: {"rows","ms","maxRssMb"}. */
 function floor(file) {
@@ -85,7 +67,7 @@ function chartsBench() {
  * parse its certificates before any script runs: then also timed without it.
  */
 function nodeStart() {
-  const best = (env) => Math.min(...Array.from({ length: 5 }, () => measure(process.execPath, ['-e', '0'], { env }).wallS));
+  const best = (env) => Math.min(...Array.from({ length: 5 }, () => measure(process.execPath, ['-e', '0'], { cwd: root, env }).wallS));
   const extraCa = process.env.NODE_EXTRA_CA_CERTS;
   if (extraCa === undefined) return { s: round(best(process.env), 3), withoutExtraCaS: null };
   const { NODE_EXTRA_CA_CERTS: _, ...without } = process.env;
@@ -105,11 +87,11 @@ try {
     const command = ['bin/pandian.mjs', 'diagnose', size.dir, '--json'];
     const runs = [];
     for (let i = 0; i < size.runs; i++) {
-      const run = measure(process.execPath, command);
+      const run = measure(process.execPath, command, { cwd: root });
       log(`${size.n}: diagnose --json ${run.wallS.toFixed(2)} s`);
       runs.push(run);
     }
-    const probed = measure(process.execPath, ['--import', './bench/rss-probe.mjs', ...command], { probe: true });
+    const probed = measure(process.execPath, ['--import', './bench/rss-probe.mjs', ...command], { cwd: root, probe: rssFile });
     log(`${size.n}: peak RSS ${probed.rssMb?.toFixed(0)} MB (${probed.wallS.toFixed(2)} s with the probe)`);
     const floors = [];
     for (let i = 0; i < size.runs; i++) floors.push(floor(values));
