@@ -30,6 +30,26 @@ import { rowsOf } from './values-ingest.ts';
 /** Fewer rows than this are loaded with the indexes in place: a rebuild's fixed cost would eat the saving. */
 export const MIN_ROWS = 50_000;
 
+/**
+ * Below this many rows, indexes are built by the connection's own process.
+ * Postgres plans parallel workers for a table past 8 MB
+ * (min_parallel_table_scan_size); for indicator_values' 104,094 rows (10 MB)
+ * one worker made the key's build 86-115 ms against 57-62 ms alone: starting
+ * the worker and splitting maintenance_work_mem (the sort spilled to disk)
+ * cost more than the second core gave. For millions of rows the workers pay;
+ * Postgres decides there.
+ */
+export const PARALLEL_BUILD_ROWS = 1_000_000;
+
+/**
+ * For the rest of the transaction, index builds run without parallel workers
+ * when the biggest load is below PARALLEL_BUILD_ROWS. Set once, before the
+ * loads: between them it would cost a round trip each.
+ */
+export async function buildIndexesAlone(tx: Db, biggestLoad: number): Promise<void> {
+  if (biggestLoad < PARALLEL_BUILD_ROWS) await tx.execute(sql`set local max_parallel_maintenance_workers = 0`);
+}
+
 interface IndexDef {
   name: string;
   /** CREATE INDEX ... for an index; null for one that backs a constraint. */

@@ -8,8 +8,9 @@ import { SOURCES, ValueTable } from '../engine/value-table.ts';
 import type { Db } from './connect.ts';
 import { appendAudit, type AuditChange, type RenderedChange } from './audit-log.ts';
 import { savePolicy } from './policy-rows.ts';
-import { claimForBulkLoad, setIndexesAside } from './bulk-indexes.ts';
+import { buildIndexesAlone, claimForBulkLoad, setIndexesAside } from './bulk-indexes.ts';
 import { bulkInsert } from './bulk.ts';
+import { withSeqCache } from './bulk-values.ts';
 import { copyChunks, CopyWriter, encodeCell, encodeRows } from './copy-rows.ts';
 import { planEmployees, readEmployees, writeEmployees, type EmployeesPlan } from './import-employees.ts';
 import { attributes, cyclePolicies, cycles, employees, training, values } from './schema.ts';
@@ -92,6 +93,7 @@ export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string;
   const rebuildAttributes = cycleIds.length > 0 && (await claimForBulkLoad(tx, attributes, data.attributes.length, not(inArray(attributes.cycleId, cycleIds))));
   // People are not deleted: every stored one stays.
   const rebuildEmployees = await claimForBulkLoad(tx, employees, data.employees.length);
+  if (rebuildValues || rebuildAttributes || rebuildEmployees) await buildIndexesAlone(tx, Math.max(data.values.length, data.attributes.length, data.employees.length));
 
   // Organisation: departments upserted here, people after the values (their
   // plan is made meanwhile); role changes are audited (a change of permission).
@@ -138,13 +140,15 @@ export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string;
   }
   const rebuildValuesIndexes = rebuildValues ? await setIndexesAside(tx, values) : undefined;
   const rebuildAttributesIndexes = rebuildAttributes ? await setIndexesAside(tx, attributes) : undefined;
+  const copyValues = () => copyChunks(tx, 'indicator_values', VALUE_COLUMNS, valueChunks(data.values));
+  const loadValues = rebuildValues ? await withSeqCache(tx, copyValues) : copyValues;
   let people: EmployeesPlan | undefined;
   let attributeRows: Uint8Array[] = [];
   // Both run to the end before any failure is passed on: the transaction
   // is rolled back only once the COPY is over.
   const settled = await Promise.allSettled([
     (async () => {
-      await copyChunks(tx, 'indicator_values', VALUE_COLUMNS, valueChunks(data.values));
+      await loadValues();
       await rebuildValuesIndexes?.();
     })(),
     (async () => {
