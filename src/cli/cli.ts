@@ -8,7 +8,7 @@ import { DataError } from '../io/data-error.ts';
 import type { Helper } from './helper.ts';
 import { CLI_OPTIONS, demoFolder, main, type Io } from './main.ts';
 import { runOnFolder } from './run-on-folder.ts';
-import { UsageError, usage } from './usage.ts';
+import { isBadSetting, UsageError, usage } from './usage.ts';
 
 /** main's work, once the helper thread (if any) is under way; see main. */
 export async function runCli(argv: string[], io: Io, helper: Helper | null): Promise<number> {
@@ -53,6 +53,10 @@ export async function runCli(argv: string[], io: Io, helper: Helper | null): Pro
     if (err instanceof DataError || err instanceof EngineError) {
       io.stderr(`pandian: ${err.message}\n`);
       return 1;
+    }
+    if (isBadSetting(err)) {
+      io.stderr(`pandian: ${(err as Error).message}\n`);
+      return 2;
     }
     if (isMissingFolder(err)) {
       io.stderr(`pandian: ${(err as Error).message}\n`);

@@ -129,3 +129,31 @@ describe('pandian evidence sweep', () => {
     expect(await run(['audit', 'verify', '--older-than', '5'])).toMatchObject({ code: 2 });
   });
 });
+
+describe('a database command with its settings wrong', () => {
+  // Each names the variable and what it needs, exit 2, no stack trace and
+  // no database opened (the URL points at nothing that answers).
+  const cases: [string, Record<string, string | undefined>, string][] = [
+    ['Postgres without a key', { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', PANDIAN_SECRET_KEY: undefined }, 'environment variable PANDIAN_SECRET_KEY: required with DATABASE_URL'],
+    ['a key that is not 32 bytes', { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', PANDIAN_SECRET_KEY: 'c2hvcnQ=' }, 'PANDIAN_SECRET_KEY must be base64 of exactly 32 bytes, got 5 bytes'],
+    ['half of the S3 settings', { PANDIAN_S3_BUCKET: 'evidence' }, 'evidence on S3 needs all of PANDIAN_S3_ENDPOINT'],
+  ];
+  for (const [what, env, message] of cases) {
+    it(`refuses ${what}`, async () => {
+      const before = { ...process.env };
+      for (const [k, v] of Object.entries(env)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+      try {
+        const r = await run(['migrate']);
+        expect(r.code).toBe(2);
+        expect(r.out).toBe('');
+        expect(r.err.startsWith(`pandian: ${message}`)).toBe(true);
+        expect(r.err).not.toMatch(/\n\s+at /);
+      } finally {
+        process.env = before;
+      }
+    });
+  }
+});

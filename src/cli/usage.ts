@@ -1,5 +1,15 @@
 import type { Lang } from '../engine/types.ts';
 
+/**
+ * A wrong setting in the environment the service and the database commands
+ * read (entry/env.ts EnvError, a bad PANDIAN_SECRET_KEY): told like bad
+ * usage, in a line and without a stack. By code, not class: importing
+ * env.ts would load zod into every diagnose.
+ */
+export function isBadSetting(err: unknown): boolean {
+  return err instanceof Error && 'code' in err && ['BAD_ENV', 'BAD_SECRET_KEY'].includes(String((err as { code: unknown }).code));
+}
+
 /** Wrong use of the command line: exit status 2. */
 export class UsageError extends Error {
   readonly code = 'BAD_USAGE';

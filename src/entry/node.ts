@@ -13,7 +13,7 @@ import { createApp } from '../http/app.ts';
 import { nodeBody } from '../http/node-body.ts';
 import { parseApiTokens } from '../http/tokens.ts';
 import { seedDemo } from './demo.ts';
-import { readEnv, type Env } from './env.ts';
+import { EnvError, readEnv, type Env } from './env.ts';
 import { loadOrCreateSecretKey } from './secret-key-file.ts';
 
 export interface Runtime {
@@ -28,7 +28,9 @@ export async function openRuntime(source: Record<string, string | undefined> = p
   const env = readEnv(source);
   const dataDir = resolve(env.PANDIAN_DATA_DIR);
   const keyText = env.PANDIAN_SECRET_KEY ?? (env.DATABASE_URL ? undefined : await loadOrCreateSecretKey(dataDir));
-  if (keyText === undefined) throw new Error('PANDIAN_SECRET_KEY is required with DATABASE_URL (salaries are encrypted with it)');
+  if (keyText === undefined) {
+    throw new EnvError('environment variable PANDIAN_SECRET_KEY: required with DATABASE_URL (salaries are encrypted with it); create one with `openssl rand -base64 32`');
+  }
   const sealKey = await importSecretKey(keyText);
   const database = await openDatabase({ DATABASE_URL: env.DATABASE_URL, PANDIAN_DATA_DIR: dataDir });
   await database.migrate();
