@@ -8,7 +8,7 @@ import { DataError } from '../io/data-error.ts';
 import type { Helper } from './helper.ts';
 import { CLI_OPTIONS, demoFolder, main, type Io } from './main.ts';
 import { runOnFolder } from './run-on-folder.ts';
-import { isBadSetting, UsageError, usage } from './usage.ts';
+import { errorCode, isBadSetting, UsageError, usage } from './usage.ts';
 
 /** main's work, once the helper thread (if any) is under way; see main. */
 export async function runCli(argv: string[], io: Io, helper: Helper | null): Promise<number> {
@@ -67,9 +67,9 @@ export async function runCli(argv: string[], io: Io, helper: Helper | null): Pro
 }
 
 function isParseArgsError(err: unknown): boolean {
-  return err instanceof Error && 'code' in err && String((err as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
+  return errorCode(err)?.startsWith('ERR_PARSE_ARGS') ?? false;
 }
 
 function isMissingFolder(err: unknown): boolean {
-  return err instanceof Error && 'code' in err && (err as { code: unknown }).code === 'ENOENT';
+  return errorCode(err) === 'ENOENT';
 }

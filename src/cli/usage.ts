@@ -7,7 +7,12 @@ import type { Lang } from '../engine/types.ts';
  * env.ts would load zod into every diagnose.
  */
 export function isBadSetting(err: unknown): boolean {
-  return err instanceof Error && 'code' in err && ['BAD_ENV', 'BAD_SECRET_KEY'].includes(String((err as { code: unknown }).code));
+  return ['BAD_ENV', 'BAD_SECRET_KEY'].includes(errorCode(err) ?? '');
+}
+
+/** The `code` of an Error that has one (Node's, the project's coded errors), else null. */
+export function errorCode(err: unknown): string | null {
+  return err instanceof Error && 'code' in err ? String((err as { code: unknown }).code) : null;
 }
 
 /** Wrong use of the command line: exit status 2. */

@@ -64,23 +64,25 @@ describe('withSeqCache', () => {
     try {
       let first = 0;
       const failed = await own.db
-        .transaction(async (tx) => {
-          const load = await withSeqCache(tx as unknown as Tx, async () => {
-            await insertThree(tx as unknown as Tx);
-            first = Number((await seqs(tx as unknown as Tx))[0]!.seq);
+        .transaction(async (t) => {
+          const tx = t as unknown as Tx;
+          const load = await withSeqCache(tx, async () => {
+            await insertThree(tx);
+            first = Number((await seqs(tx))[0]!.seq);
             throw new Error('encoder broke');
           });
           await load();
         })
         .then(() => null, (e: Error) => e.message);
       expect(failed).toBe('encoder broke');
-      await own.db.transaction(async (tx) => {
-        expect(await seqs(tx as unknown as Tx)).toEqual([]);
-        expect(await cacheOf(tx as unknown as Tx)).toBe(1);
+      await own.db.transaction(async (t) => {
+        const tx = t as unknown as Tx;
+        expect(await seqs(tx)).toEqual([]);
+        expect(await cacheOf(tx)).toBe(1);
         // The rollback gave back the sequence's storage from before the load,
         // and with it the numbers the rows had. Had the session kept its cache,
         // it would go on from first + 3.
-        expect(await nextval(tx as unknown as Tx)).toBe(first);
+        expect(await nextval(tx)).toBe(first);
       });
     } finally {
       if (own !== store.database) await own.close();
