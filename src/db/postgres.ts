@@ -11,6 +11,8 @@ export interface PostgresOptions {
   max?: number;
   /** Skip the array-type lookup on connect (the schema has no array columns): one round trip less per connection. */
   fetchTypes?: boolean;
+  /** postgres.js's `socket` option: opens the connection's socket (Node's, with Nagle off, from connect.ts). */
+  socket?: (options: { host: string[]; port: number[]; path: string | false }) => unknown;
 }
 
 export interface PostgresDb {
@@ -21,7 +23,12 @@ export interface PostgresDb {
 }
 
 export function postgresDb(url: string, options: PostgresOptions = {}): PostgresDb {
-  const client = postgres(url, { max: options.max ?? 10, fetch_types: options.fetchTypes ?? true, onnotice: () => {} });
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    fetch_types: options.fetchTypes ?? true,
+    onnotice: () => {},
+    ...(options.socket === undefined ? {} : { socket: options.socket as never }),
+  });
   const db = drizzle(client, { schema });
   return {
     db: db as unknown as Db,
