@@ -11,7 +11,7 @@ import { savePolicy } from './policy-rows.ts';
 import { buildIndexesAlone, claimForBulkLoad, setIndexesAside } from './bulk-indexes.ts';
 import { bulkInsert } from './bulk.ts';
 import { withSeqCache } from './bulk-values.ts';
-import { copyChunks, CopyWriter, encodeCell, encodeRows } from './copy-rows.ts';
+import { BinaryCopyWriter, binaryField, copyChunks, encodeRows } from './copy-rows.ts';
 import { planEmployees, readEmployees, writeEmployees, type EmployeesPlan } from './import-employees.ts';
 import { attributes, cyclePolicies, cycles, employees, training, values } from './schema.ts';
 
@@ -27,52 +27,49 @@ export interface ImportSummary {
 const VALUE_COLUMNS = ['cycle_id', 'employee_id', 'indicator_id', 'source', 'target', 'actual', 'rating', 'source_ref', 'origin'];
 
 /**
- * The value rows in COPY's text format. A ValueTable is read column by
+ * The value rows in COPY's binary format. A ValueTable is read column by
  * column: each distinct cycle, employee and indicator is encoded once, and
  * no row object is made.
  */
 function* valueChunks(rows: Dataset['values']): Generator<Uint8Array> {
-  const out = new CopyWriter();
+  const out = new BinaryCopyWriter();
+  const origin = binaryField('import');
+  const source = new Map(SOURCES.map((s) => [s, binaryField(s)]));
   if (rows instanceof ValueTable) {
-    const encoded = (count: number, text: (code: number) => string) => Array.from({ length: count }, (_, code) => encodeCell(text(code)));
+    const encoded = (count: number, text: (code: number) => string) => Array.from({ length: count }, (_, code) => binaryField(text(code)));
     const cycle = encoded(rows.cycleCodes, (c) => rows.cycleText(c));
     const employee = encoded(rows.employeeCodes, (c) => rows.employeeText(c));
     const indicator = encoded(rows.indicatorCodes, (c) => rows.indicatorText(c));
-    const source = new Map(SOURCES.map((s) => [s, encodeCell(s)]));
-    const origin = encodeCell('import');
     for (let i = 0; i < rows.length; i++) {
-      out.bytes(cycle[rows.cycle[i]!]!);
-      out.tab();
-      out.bytes(employee[rows.employee[i]!]!);
-      out.tab();
-      out.bytes(indicator[rows.indicator[i]!]!);
-      out.tab();
-      out.bytes(source.get(rows.sourceAt(i))!);
-      out.tab();
-      out.number(rows.targetAt(i));
-      out.tab();
-      out.number(rows.actualAt(i));
-      out.tab();
-      out.number(rows.ratingAt(i));
-      out.tab();
+      out.row(VALUE_COLUMNS.length);
+      out.field(cycle[rows.cycle[i]!]!);
+      out.field(employee[rows.employee[i]!]!);
+      out.field(indicator[rows.indicator[i]!]!);
+      out.field(source.get(rows.sourceAt(i))!);
+      out.float8(rows.targetAt(i));
+      out.float8(rows.actualAt(i));
+      out.int4(rows.ratingAt(i));
       out.text(rows.refAt(i) ?? '');
-      out.tab();
-      out.bytes(origin);
-      out.endRow();
+      out.field(origin);
       if (out.full) yield out.take();
     }
   } else {
     for (const v of rows) {
-      for (const cell of [v.cycle, v.employeeId, v.indicatorId, v.source, v.target, v.actual, v.rating, v.sourceRef ?? '']) {
-        out.cell(cell);
-        out.tab();
-      }
-      out.text('import');
-      out.endRow();
+      out.row(VALUE_COLUMNS.length);
+      out.text(v.cycle);
+      out.text(v.employeeId);
+      out.text(v.indicatorId);
+      out.field(source.get(v.source)!);
+      out.float8(v.target);
+      out.float8(v.actual);
+      out.int4(v.rating);
+      out.text(v.sourceRef ?? '');
+      out.field(origin);
       if (out.full) yield out.take();
     }
   }
-  if (!out.empty) yield out.take();
+  out.end();
+  yield out.take();
 }
 
 /**
@@ -140,7 +137,7 @@ export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string;
   }
   const rebuildValuesIndexes = rebuildValues ? await setIndexesAside(tx, values) : undefined;
   const rebuildAttributesIndexes = rebuildAttributes ? await setIndexesAside(tx, attributes) : undefined;
-  const copyValues = () => copyChunks(tx, 'indicator_values', VALUE_COLUMNS, valueChunks(data.values));
+  const copyValues = () => copyChunks(tx, 'indicator_values', VALUE_COLUMNS, valueChunks(data.values), 'binary');
   const loadValues = rebuildValues ? await withSeqCache(tx, copyValues) : copyValues;
   let people: EmployeesPlan | undefined;
   let attributeRows: Uint8Array[] = [];

@@ -88,6 +88,28 @@ describe('import', () => {
     await store.importDataset(demo, 'hr:test');
   });
 
+  it('round-trips every number exactly through the binary COPY (the doubles themselves, not their text)', async () => {
+    // Doubles whose shortest text is long or unusual: 0.1 + 0.2 is 0.30000000000000004, 1/3 has 16
+    // significant digits, 5e-324 is the smallest subnormal, 2^53 + 2 is past exact integers' end.
+    const awkward = [0.1 + 0.2, 1 / 3, 5e-324, 2 ** 53 + 2, -1234567.891, 1.7976931348623157e308];
+    const rows = [...demo.values];
+    const picked = rows.flatMap((v, i) => (v.target !== null && v.rating === null ? [i] : [])).slice(0, awkward.length);
+    const data: Dataset = { ...demo, values: rows.map((v, i) => (picked.includes(i) ? { ...v, target: awkward[picked.indexOf(i)]!, actual: -awkward[picked.indexOf(i)]! } : v)) };
+    await store.importDataset(data, 'hr:test');
+    const back = await store.loadDataset();
+    const key = (v: (typeof rows)[number]) => `${v.cycle}|${v.employeeId}|${v.indicatorId}|${v.source}|${v.sourceRef ?? ''}`;
+    const stored = new Map([...back.values].map((v) => [key(v), v]));
+    expect(picked).toHaveLength(awkward.length);
+    picked.forEach((row, i) => {
+      expect(stored.get(key(rows[row]!))).toMatchObject({ target: awkward[i], actual: -awkward[i]!, rating: null });
+    });
+    // Ratings are 32-bit integers on the way in.
+    const rated = rows.filter((v) => v.rating !== null);
+    expect(rated.length).toBeGreaterThan(0);
+    for (const v of rated) expect(stored.get(key(v))?.rating).toBe(v.rating);
+    await store.importDataset(demo, 'hr:test');
+  });
+
   it('rewrites only the people who changed on a re-import, and audits just them', async () => {
     const sealedOf = async () =>
       new Map(rowsOf<{ id: string; salary_sealed: string }>(await store.db.execute(sql`select id, salary_sealed from employees`)).map((r) => [r.id, r.salary_sealed]));
