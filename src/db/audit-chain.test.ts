@@ -22,6 +22,28 @@ describe('canonicalJson', () => {
 
   it('refuses a bigint rather than guess', () => {
     expect(() => canonicalJson({ n: 1n })).toThrow(TypeError);
+    expect(() => canonicalJson([{ a: [1n] }])).toThrow(TypeError);
+  });
+
+  it.each<[unknown, string, string]>([
+    // The fast path writes with one sorted list of every key: these check it keeps each object's own members and order.
+    [{ 10: 'a', 2: 'b', x: 'c' }, '{"10":"a","2":"b","x":"c"}', 'integer-like keys in code-unit order, not numeric order'],
+    [[{ b: 1 }, { a: 2, c: { b: 3, a: 4 } }], '[{"b":1},{"a":2,"c":{"a":4,"b":3}}]', 'a key of one object does not appear in another'],
+    [{ f: () => 1, s: Symbol('s'), k: 1 }, '{"k":1}', 'functions and symbols omitted'],
+    [{ t: { toJSON: () => undefined }, u: 1 }, '{"t":null,"u":1}', 'a toJSON giving undefined is null (walked, not JSON.stringify)'],
+    [{ t: { toJSON: () => ({ z: 1, y: 2 }) } }, '{"t":{"y":2,"z":1}}', 'what toJSON gives, sorted'],
+  ])('%s -> %s (%s)', (value, expected) => {
+    expect(canonicalJson(value)).toBe(expected);
+  });
+
+  it('refuses an invalid Date, as its ISO string does not exist', () => {
+    expect(() => canonicalJson({ at: new Date(Number.NaN) })).toThrow(RangeError);
+  });
+
+  it('writes a list of 10,000 records as the same records one by one', () => {
+    const people = Array.from({ length: 10_000 }, (_, i) => ({ role: i % 3 ? 'employee' : 'manager', id: `E${i}`, managerId: i % 7 ? `E${i - 1}` : null, departmentId: `D-${i % 13}` }));
+    const one = (p: (typeof people)[number]) => `{"departmentId":${JSON.stringify(p.departmentId)},"id":${JSON.stringify(p.id)},"managerId":${JSON.stringify(p.managerId)},"role":${JSON.stringify(p.role)}}`;
+    expect(canonicalJson(people)).toBe(`[${people.map(one).join(',')}]`);
   });
 });
 

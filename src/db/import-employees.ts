@@ -114,9 +114,10 @@ export async function planEmployees(existing: Map<string, StoredEmployee>, peopl
   // One entry per kind of change, each listing every person it touched.
   const audit: RenderedChange[] = [];
   if (created.length > 0) {
-    // canonicalJson of the list, an item at a time: the list of 100,000 new people is megabytes of it.
-    const items = await inSlices(created, SLICE, (s) => s.map(canonicalJson));
-    audit.push({ ...renderAudit({ actor: ctx.actor, action: 'employees.create', entity: 'employees', entityId: String(created.length) }), after: `[${items.join(',')}]` });
+    // canonicalJson of the list a slice at a time (the list of 100,000 new
+    // people is megabytes of it), each slice a list of its own, unwrapped.
+    const slices = await inSlices(created, SLICE, (s) => [canonicalJson(s).slice(1, -1)]);
+    audit.push({ ...renderAudit({ actor: ctx.actor, action: 'employees.create', entity: 'employees', entityId: String(created.length) }), after: `[${slices.join(',')}]` });
   }
   for (const m of moved) audit.push(renderAudit({ actor: ctx.actor, action: 'employee.permission', entity: 'employee', entityId: m.id, before: m.before, after: m.after }));
   // The audit names the change, not the figures: salaries stay sealed.
