@@ -8,7 +8,7 @@ import { generateCompany } from '../../bench/generate-company.ts';
 import { parseDataFiles } from '../io/parse-data-files.ts';
 import type { Dataset } from '../engine/types.ts';
 import { testStore } from '../../test/support/database.ts';
-import { claimForBulkLoad, MIN_ROWS, setIndexesAside } from './bulk-indexes.ts';
+import { claimForBulkLoad, MIN_ROWS, ONE_INDEX_MIN_ROWS, setIndexesAside } from './bulk-indexes.ts';
 import { attributes, employees, values } from './schema.ts';
 import type { Store } from './store.ts';
 import { rowsOf } from './values-ingest.ts';
@@ -68,6 +68,17 @@ describe('claimForBulkLoad and setIndexesAside', () => {
     await store.transaction(async (tx) => {
       expect(await claimForBulkLoad(tx, employees, MIN_ROWS - 1)).toBe(false);
       expect(await locked(tx, 'employees')).toBe(false);
+    });
+  });
+
+  it('takes a lower bar for a table of one index, as the import passes it for values and attributes', async () => {
+    await store.transaction(async (tx) => {
+      expect(await claimForBulkLoad(tx, attributes, ONE_INDEX_MIN_ROWS - 1, undefined, ONE_INDEX_MIN_ROWS)).toBe(false);
+      expect(await locked(tx, 'attributes')).toBe(false);
+      // Below MIN_ROWS, but claimed with the lower bar.
+      expect(ONE_INDEX_MIN_ROWS).toBeLessThan(MIN_ROWS);
+      expect(await claimForBulkLoad(tx, attributes, ONE_INDEX_MIN_ROWS, undefined, ONE_INDEX_MIN_ROWS)).toBe(true);
+      expect(await locked(tx, 'attributes')).toBe(true);
     });
   });
 

@@ -8,7 +8,7 @@ import { SOURCES, ValueTable } from '../engine/value-table.ts';
 import type { Db } from './connect.ts';
 import { appendAudit, type AuditChange, type RenderedChange } from './audit-log.ts';
 import { savePolicy } from './policy-rows.ts';
-import { buildIndexesAlone, claimForBulkLoad, setIndexesAside } from './bulk-indexes.ts';
+import { buildIndexesAlone, claimForBulkLoad, ONE_INDEX_MIN_ROWS, setIndexesAside } from './bulk-indexes.ts';
 import { bulkInsert } from './bulk.ts';
 import { withSeqCache } from './bulk-values.ts';
 import { BinaryCopyWriter, binaryField, copyChunks, encodeRows } from './copy-rows.ts';
@@ -86,8 +86,9 @@ export async function importDataset(tx: Db, data: Dataset, ctx: { actor: string;
   // Decided, and the tables locked, before this transaction locks anything
   // else; the rows that stay are those this import does not replace.
   const rebuildValues =
-    cycleIds.length > 0 && (await claimForBulkLoad(tx, values, data.values.length, not(and(inArray(values.cycleId, cycleIds), eq(values.origin, 'import'))!)));
-  const rebuildAttributes = cycleIds.length > 0 && (await claimForBulkLoad(tx, attributes, data.attributes.length, not(inArray(attributes.cycleId, cycleIds))));
+    cycleIds.length > 0 &&
+    (await claimForBulkLoad(tx, values, data.values.length, not(and(inArray(values.cycleId, cycleIds), eq(values.origin, 'import'))!), ONE_INDEX_MIN_ROWS));
+  const rebuildAttributes = cycleIds.length > 0 && (await claimForBulkLoad(tx, attributes, data.attributes.length, not(inArray(attributes.cycleId, cycleIds)), ONE_INDEX_MIN_ROWS));
   // People are not deleted: every stored one stays.
   const rebuildEmployees = await claimForBulkLoad(tx, employees, data.employees.length);
   if (rebuildValues || rebuildAttributes || rebuildEmployees) await buildIndexesAlone(tx, Math.max(data.values.length, data.attributes.length, data.employees.length));

@@ -125,7 +125,8 @@ function freshIv(): Uint8Array<ArrayBuffer> {
     ivAt = 0;
   }
   ivAt += IV_BYTES;
-  return ivPool.slice(ivAt - IV_BYTES, ivAt);
+  // A view: the pool is replaced when used up, never written again.
+  return ivPool.subarray(ivAt - IV_BYTES, ivAt);
 }
 
 /** `v1.<base64url iv>.<base64url ciphertext+tag>`; the IV is 12 random bytes. */
@@ -237,12 +238,16 @@ function sealedNumber(plain: Uint8Array): number {
 /** Node's Buffer when present (several times faster than btoa on short inputs); absent on Workers. */
 const NodeBuffer = (
   globalThis as {
-    Buffer?: { from(bytes: Uint8Array): { toString(encoding: 'base64url'): string }; from(text: string, encoding: 'base64'): Uint8Array<ArrayBuffer> };
+    Buffer?: {
+      from(buffer: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: 'base64url'): string };
+      from(text: string, encoding: 'base64'): Uint8Array<ArrayBuffer>;
+    };
   }
 ).Buffer;
 
 function encodeBase64Url(bytes: Uint8Array): string {
-  if (NodeBuffer) return NodeBuffer.from(bytes).toString('base64url');
+  // A view of the same bytes, not a copy.
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
