@@ -1,10 +1,12 @@
 // Bulk loading by COPY FROM STDIN, the fastest way into Postgres: the rows
-// travel as Postgres's text format and skip the planner and per-row parameter
-// decoding. Both drivers speak it, each in its own way: postgres.js streams
-// into a writable, PGlite reads a Blob mounted as /dev/blob. Drizzle's
-// transaction object keeps the driver's own transaction client on
-// `session.client` (not public API, so it is checked here and the tests run
-// this on both drivers).
+// skip the planner and per-row parameter decoding. Two formats: text
+// (CopyWriter) for rows of texts, which Postgres reads fastest so, and binary
+// (BinaryCopyWriter) for rows of numbers, which then travel as doubles and
+// integers rather than as text each side must write and parse. Both drivers
+// speak COPY, each in its own way: postgres.js streams into a writable,
+// PGlite reads a Blob mounted as /dev/blob. Drizzle's transaction object
+// keeps the driver's own transaction client on `session.client` (not public
+// API, so it is checked here and the tests run this on both drivers).
 //
 // Rows are written as bytes into ~1 MB buffers rather than built as strings:
 // for 100,000 rows, string concatenation spent more time in the garbage
@@ -32,16 +34,6 @@ const NEWLINE = 10;
 const encoder = new TextEncoder();
 
 /**
- * Appends `count` rows to `table` (columns in order) with COPY, inside the
- * caller's transaction. `row(i)` gives the cells of row i; null or a
- * non-finite number is NULL. Rows land in the order given.
- */
-export async function copyRows(tx: Db, table: string, columns: readonly string[], count: number, row: (i: number) => readonly Cell[]): Promise<void> {
-  if (count === 0) return;
-  return copyChunks(tx, table, columns, rowChunks(count, row));
-}
-
-/**
  * Rows [0, count) in COPY's text format, about a megabyte per chunk, for
  * copyChunks: made ahead, while the connection is busy with something else.
  */
@@ -65,9 +57,12 @@ function* rowChunks(count: number, row: (i: number) => readonly Cell[]): Generat
 }
 
 /**
- * COPY from chunks already in the text format (whole rows, each ending with
- * a newline). Chunks are made while earlier ones are on their way, so the
- * server parses as we write.
+ * Appends rows to `table` (columns in order) with COPY, inside the caller's
+ * transaction, from chunks in `format`: text (encodeRows, CopyWriter: whole
+ * rows, each ending with a newline) or binary (BinaryCopyWriter: header
+ * first, trailer last). Chunks made lazily are made while earlier ones are
+ * on their way, so the server loads as this process writes. Rows land in
+ * the order given.
  */
 export async function copyChunks(
   tx: Db,
