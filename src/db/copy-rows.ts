@@ -91,17 +91,18 @@ export async function copyChunks(
     if (parts.length === 0) return;
     await (client as PgliteTx).query(`${statement} '/dev/blob'${options}`, [], { blob: new Blob(parts as Uint8Array<ArrayBuffer>[]) });
   } else {
-    throw new Error('copyRows: the transaction does not expose a postgres.js or PGlite client');
+    throw new Error('copyChunks: the transaction does not expose a postgres.js or PGlite client');
   }
 }
 
 /**
- * Rows in COPY's text format, written as UTF-8 into ~1 MB buffers. Callers
- * write cells and separators, then `take()` a buffer whenever `full`.
+ * The ~1 MB buffers both writers write into: `take()` hands over what was
+ * written whenever `full`, and a buffer grows for a field longer than its
+ * spare 4 KB.
  */
-export class CopyWriter {
-  private buf = new Uint8Array(CHUNK_BYTES + 4096);
-  private at = 0;
+abstract class ChunkedBytes {
+  protected buf = new Uint8Array(CHUNK_BYTES + 4096);
+  protected at = 0;
 
   get full(): boolean {
     return this.at >= CHUNK_BYTES;
@@ -114,10 +115,30 @@ export class CopyWriter {
   /** The bytes written since the last take. */
   take(): Uint8Array {
     const out = this.buf.subarray(0, this.at);
-    this.buf = new Uint8Array(CHUNK_BYTES + 4096);
+    this.replace(new Uint8Array(CHUNK_BYTES + 4096));
     this.at = 0;
     return out;
   }
+
+  /** Room for n more bytes. */
+  protected ensure(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.at + n));
+    bigger.set(this.buf.subarray(0, this.at));
+    this.replace(bigger);
+  }
+
+  /** Writes go to `buf` from now on. */
+  protected replace(buf: Uint8Array<ArrayBuffer>): void {
+    this.buf = buf;
+  }
+}
+
+/**
+ * Rows in COPY's text format, written as UTF-8. Callers write cells and
+ * separators, then `take()` a buffer whenever `full`.
+ */
+export class CopyWriter extends ChunkedBytes {
 
   tab(): void {
     this.ensure(1);
@@ -150,14 +171,6 @@ export class CopyWriter {
     this.ensure(value.length);
     for (let i = 0; i < value.length; i++) this.buf[this.at++] = value.charCodeAt(i);
   }
-
-  /** Room for n more bytes: a long cell can outgrow the spare 4 KB. */
-  private ensure(n: number): void {
-    if (this.at + n <= this.buf.length) return;
-    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.at + n));
-    bigger.set(this.buf.subarray(0, this.at));
-    this.buf = bigger;
-  }
 }
 
 const SPECIAL = /[\\\t\n\r]/;
@@ -184,26 +197,12 @@ const INT4_MAX = 2 ** 31 - 1;
  * parsing them a good part of Postgres's). Call `row(n)`, then n fields;
  * `end()` after the last row, then `take()` the rest.
  */
-export class BinaryCopyWriter {
-  private buf = new Uint8Array(CHUNK_BYTES + 4096);
+export class BinaryCopyWriter extends ChunkedBytes {
   private view = new DataView(this.buf.buffer);
-  private at = 0;
 
   constructor() {
+    super();
     this.bytes(BINARY_HEADER);
-  }
-
-  get full(): boolean {
-    return this.at >= CHUNK_BYTES;
-  }
-
-  /** The bytes written since the last take. */
-  take(): Uint8Array {
-    const out = this.buf.subarray(0, this.at);
-    this.buf = new Uint8Array(CHUNK_BYTES + 4096);
-    this.view = new DataView(this.buf.buffer);
-    this.at = 0;
-    return out;
   }
 
   /** A row of `fields` fields follows. */
@@ -276,13 +275,9 @@ export class BinaryCopyWriter {
     this.at += b.length;
   }
 
-  /** Room for n more bytes: a long field can outgrow the spare 4 KB. */
-  private ensure(n: number): void {
-    if (this.at + n <= this.buf.length) return;
-    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.at + n));
-    bigger.set(this.buf.subarray(0, this.at));
-    this.buf = bigger;
-    this.view = new DataView(bigger.buffer);
+  protected override replace(buf: Uint8Array<ArrayBuffer>): void {
+    super.replace(buf);
+    this.view = new DataView(buf.buffer);
   }
 }
 
